@@ -1,0 +1,53 @@
+# Two entry points (README): `make run` and `make test`. Everything else is a helper.
+PY ?= python3
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PYTHONPATH := $(CURDIR)/site
+
+.PHONY: run test install install-test chromium migrate demo messages serve clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py createcachetable
+
+demo: migrate
+	$(PYTHON) manage.py load_demo_content
+	$(PYTHON) manage.py ensure_admin
+
+run: demo
+	@$(PYTHON) manage.py print_urls --base http://$(HOST):$(PORT)
+	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 config.asgi:application
+
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "Browser tests need Debian's chromium and fonts-noto-cjk: run 'sudo apt-get install chromium fonts-noto-cjk'" >&2; exit 1; \
+	  fi; \
+	fi
+
+test: install-test chromium
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+messages: install
+	cd site && ../$(PYTHON) ../manage.py makemessages -l zh_Hans -l en --ignore '*/.venv/*'
+	$(PYTHON) manage.py compilemessages --ignore '.venv'
+
+clean:
+	rm -rf $(VENV) var static test-output

@@ -1,0 +1,35 @@
+"""Server clock sync: clients measure their offset to the server so all countdowns agree."""
+import json
+import time
+
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from .messages import PROTOCOL_VERSION, ProtocolError, decode, error_frame
+
+
+def server_time_ms():
+    return int(time.time() * 1000)
+
+
+def pong(message):
+    """Answer a `clock.ping`; the client computes offset = server_time - (sent + received) / 2."""
+    return {
+        "type": "clock.pong",
+        "v": PROTOCOL_VERSION,
+        "client_time": message.get("client_time"),
+        "server_time": server_time_ms(),
+    }
+
+
+class ClockConsumer(AsyncWebsocketConsumer):
+    """`/ws/clock/`: open to anyone from an allowed origin; answers pings with the server time."""
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            message = decode(text_data)
+            if message["type"] != "clock.ping":
+                raise ProtocolError("unknown_type", f"unknown message type {message['type']!r}")
+            reply = pong(message)
+        except ProtocolError as error:
+            reply = error_frame(error.code, error.message)
+        await self.send(text_data=json.dumps(reply))

@@ -1,0 +1,49 @@
+"""Every environment variable the project reads, parsed in one place."""
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[3]
+VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+
+
+def flag(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def text(name, default=""):
+    return os.environ.get(name, default)
+
+
+def listing(name, default=()):
+    value = os.environ.get(name)
+    if not value:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+DEBUG = flag("DEBUG", default=True)
+DATABASE_URL = text("DATABASE_URL")
+REDIS_URL = text("REDIS_URL")
+ALLOWED_HOSTS = listing("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = listing("CSRF_TRUSTED_ORIGINS")
+BASE_URL = text("BASE_URL", "http://127.0.0.1:8000")
+EMAIL_HOST = text("EMAIL_HOST")
+SECURE_PROXY = flag("SECURE_PROXY", default=not DEBUG)
+
+
+def secret_key():
+    """SECRET_KEY from the environment; in DEBUG a key kept under var/ so sessions survive restarts."""
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if not DEBUG:
+        raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+    return path.read_text().strip()
