@@ -75,10 +75,21 @@ def test_judge_has_no_admin(client, make_user):
 
 
 def test_signup_is_closed(client):
-    response = client.get("/accounts/signup/")
+    response = client.post(
+        "/accounts/signup/",
+        {"username": "stranger", "email": "s@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert "注册关闭" in response.content.decode()
     assert "_auth_user_id" not in client.session
-    assert response.status_code == 200
-    assert "注册" in response.content.decode() or "closed" in response.content.decode().lower()
+
+
+def test_password_reset_sends_an_email(client, make_user, mailoutbox):
+    make_user("editor", roles.EDITORS)
+    response = client.post("/accounts/password/reset/", {"email": "editor@example.org"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["editor@example.org"]
+    assert "/accounts/password/reset/key/" in mailoutbox[0].body
 
 
 def test_failed_logins_are_rate_limited(client, make_user):
@@ -93,7 +104,7 @@ def test_failed_logins_are_rate_limited(client, make_user):
     assert "Too many failed login attempts" in response.content.decode()
 
 
-def test_wagtail_password_management_is_off(client, make_user, django_user_model):
+def test_wagtail_password_management_is_off(client, make_user):
     make_user("editor", roles.EDITORS)
     client.post("/accounts/login/", {"login": "editor", "password": PASSWORD})
     body = client.get("/admin/account/").content.decode()
