@@ -12,6 +12,11 @@ def test_home_page_speaks_chinese_by_default(client):
     assert "跳到正文" in body  # the skip link, translated
 
 
+def test_chinese_even_when_the_browser_asks_for_english(client):
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="zh-hans">' in body
+
+
 def test_language_switch_to_english_and_back(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
