@@ -95,6 +95,13 @@ def test_admin_editor_image_chooser_and_listings_work_under_the_admin_policy(
         assert response.status == 200, url
         page.wait_for_load_state("networkidle")
     page.screenshot(path=output_dir / "users.png")
+
+    # A signed-in editor sees Wagtail's user bar on public pages, under the strict policy.
+    response = page.goto(asgi_server + "/")
+    assert "script-src 'self';" in response.headers["content-security-policy"]
+    page.click("[data-wagtail-userbar-trigger], wagtail-userbar >> button")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=output_dir / "userbar.png")
     context.close()
     assert csp_violations(problems) == []
     # Other console errors are Wagtail's own (an editing-session ping, axe results), with or without a CSP.
