@@ -10,6 +10,16 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 
+def needs_totp_setup(user):
+    """Whether this user must set up TOTP before doing anything else (also for socket consumers)."""
+    groups = settings.MFA_REQUIRED_GROUPS
+    if not (groups and user.is_authenticated):
+        return False
+    if not user.groups.filter(name__in=groups).exists():
+        return False
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
 class MFARequiredMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -30,15 +40,6 @@ class MFARequiredMiddleware:
         )
 
     def __call__(self, request):
-        if self.must_set_up_totp(request) and not request.path_info.startswith(self.open_prefixes):
+        if not request.path_info.startswith(self.open_prefixes) and needs_totp_setup(request.user):
             return redirect("mfa_activate_totp")
         return self.get_response(request)
-
-    def must_set_up_totp(self, request):
-        user = request.user
-        groups = settings.MFA_REQUIRED_GROUPS
-        if not (groups and user.is_authenticated):
-            return False
-        if not user.groups.filter(name__in=groups).exists():
-            return False
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
