@@ -1,5 +1,9 @@
 """The Content-Security-Policy in a real browser: public pages and the Wagtail admin raise no violation."""
+import io
+
 import pytest
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-Passphrase-2019"
@@ -15,6 +19,12 @@ def watch_console(page):
 
 def csp_violations(problems):
     return [text for text in problems["console"] if "Content Security Policy" in text]
+
+
+def red_png():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (120, 80), "red").save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def home_page():
@@ -82,6 +92,12 @@ def test_admin_editor_image_chooser_and_listings_work_under_the_admin_policy(
     heading.wait_for(timeout=15_000)
     assert heading.inner_text() == home.title
     page.screenshot(path=output_dir / "editor.png")
+
+    # The multiple-upload page previews the file in a canvas and posts it with XHR.
+    page.goto(asgi_server + "/admin/images/multiple/add/")
+    page.set_input_files("#fileupload", files=[{"name": "red.png", "mimeType": "image/png", "buffer": red_png()}])
+    page.wait_for_selector("#upload-list li.upload-success", timeout=15_000)
+    assert Image.objects.filter(title="red").exists()
 
     page.goto(asgi_server + "/admin/images/")
     page.wait_for_load_state("networkidle")
