@@ -103,3 +103,24 @@ def test_any_request_body_far_over_the_limit_is_refused_before_the_view(admin_cl
     # Everywhere, not only in the admin: also a public form post.
     response = client.post("/i18n/setlang/", {"language": "en", "blob": "x" * (11 * MB)})
     assert response.status_code == 413
+
+
+def test_an_svg_with_script_is_not_accepted_as_an_image(admin_client):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'
+    response = admin_client.post(
+        "/admin/images/add/",
+        {"title": "x", "file": SimpleUploadedFile("x.svg", svg, "image/svg+xml"), "collection": Collection.get_first_root_node().pk},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not Image.objects.exists()
+
+
+def test_an_uploaded_document_full_of_html_is_served_inert(admin_client, client):
+    upload_document(admin_client, "notes.txt", b"<html><script>alert(1)</script></html>")
+    document = Document.objects.get()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'"
