@@ -49,6 +49,7 @@ def home_page():
 
 
 def test_public_pages_satisfy_the_policy(asgi_server, phone, output_dir):
+    home_page()
     problems = watch_console(phone)
     for url in ("/", "/accounts/login/"):
         response = phone.goto(asgi_server + url)
@@ -59,6 +60,7 @@ def test_public_pages_satisfy_the_policy(asgi_server, phone, output_dir):
 
 
 def test_an_inline_script_is_blocked_on_public_pages(asgi_server, phone):
+    home_page()
     problems = watch_console(phone)
     phone.goto(asgi_server + "/")
     phone.evaluate(
