@@ -31,8 +31,10 @@ def reviewer(transactional_db, django_user_model):
     return user
 
 
+# The server starts before the test touches the database: a forked server would otherwise
+# inherit the test's open PostgreSQL pool connections.
 def test_a_reviewer_without_totp_sets_it_up_before_reaching_the_admin(
-    mfa_for_reviewers, reviewer, asgi_server, browser, output_dir
+    mfa_for_reviewers, asgi_server, reviewer, browser, output_dir
 ):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", device_scale_factor=2)
     page = context.new_page()
