@@ -60,6 +60,7 @@ def test_a_reviewer_without_totp_sets_it_up_before_reaching_the_admin(
     page.click("main form button[type=submit]")
     page.wait_for_url("**/accounts/2fa/recovery-codes/")
     assert page.locator("#recovery_codes").input_value().count("\n") >= 9
+    assert page.locator("script[src*='mfa/js/recovery_codes.js']").count() == 1  # allauth's own JS, from static
     page.screenshot(path=output_dir / "recovery-codes.png", full_page=True)
     assert Authenticator.objects.filter(user=reviewer, type=Authenticator.Type.TOTP).exists()
 
