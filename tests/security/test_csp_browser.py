@@ -5,20 +5,9 @@ import pytest
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
+from .browser_checks import PASSWORD, csp_violations, log_in, watch_console
+
 pytestmark = pytest.mark.browser
-PASSWORD = "a-long-Passphrase-2019"
-
-
-def watch_console(page):
-    """Collects console errors (CSP violations are reported there) and uncaught exceptions."""
-    problems = {"console": [], "uncaught": []}
-    page.on("console", lambda message: message.type == "error" and problems["console"].append(f"{page.url}: {message.text}"))
-    page.on("pageerror", lambda error: problems["uncaught"].append(f"{page.url}: {error}"))
-    return problems
-
-
-def csp_violations(problems):
-    return [text for text in problems["console"] if "Content Security Policy" in text]
 
 
 def red_png():
@@ -78,10 +67,7 @@ def test_admin_editor_image_chooser_and_listings_work_under_the_admin_policy(
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
     problems = watch_console(page)
-    page.goto(asgi_server + "/accounts/login/?next=/admin/")
-    page.fill("input[name=login]", "boss")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form[action^='/accounts/login/'] button[type=submit]")
+    log_in(page, asgi_server, "boss")
     page.wait_for_url(asgi_server + "/admin/")
 
     home = home_page()
@@ -104,7 +90,7 @@ def test_admin_editor_image_chooser_and_listings_work_under_the_admin_policy(
     page.goto(asgi_server + "/admin/images/")
     page.wait_for_load_state("networkidle")
     page.evaluate("() => new window.ModalWorkflow({url: '/admin/images/chooser/'})")
-    page.wait_for_selector(".modal-content form[data-chooser-modal-search], .modal-content .tab-content", timeout=10_000)
+    page.wait_for_selector(".modal-content form[data-chooser-modal-search], .modal-content .tab-content", timeout=20_000)
     page.wait_for_load_state("networkidle")
     page.screenshot(path=output_dir / "image-chooser.png")
 

@@ -9,10 +9,9 @@ from django.contrib.auth.models import Group, Permission
 
 from accounts import roles
 
-from .test_csp_browser import csp_violations, watch_console
+from .browser_checks import PASSWORD, csp_violations, log_in, watch_console
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a-long-Passphrase-2019"
 
 
 @pytest.fixture
@@ -39,10 +38,7 @@ def test_a_reviewer_without_totp_sets_it_up_before_reaching_the_admin(
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", device_scale_factor=2)
     page = context.new_page()
     problems = watch_console(page)
-    page.goto(asgi_server + "/accounts/login/?next=/admin/")
-    page.fill("input[name=login]", "reviewer")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form[action^='/accounts/login/'] button[type=submit]")
+    log_in(page, asgi_server, "reviewer")
     # The admin is not reachable yet: allauth asks for the password again, then shows the QR code.
     page.wait_for_url("**/accounts/reauthenticate/**")
     assert "确认" in page.content()

@@ -176,6 +176,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Accept the code of the neighbouring 30-second step too: phone clocks drift, and a code typed
+# at the end of its step would otherwise fail (RFC 6238 section 5.2).
+MFA_TOTP_TOLERANCE = 1
 # Members of these groups are sent to TOTP setup until they have it (accounts/mfa_required.py).
 MFA_REQUIRED_GROUPS = env.listing(
     "MFA_REQUIRED_GROUPS", [] if DEBUG else [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]
