@@ -4,7 +4,10 @@ Unset DATABASE_URL and REDIS_URL give the embedded default: SQLite under var/ an
 Channels' in-memory layer. DEBUG=0 switches to production mode.
 """
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
 
 from . import environment as env
 
@@ -24,6 +27,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "quizzes",
     "contests",
+    "uploads",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -51,19 +55,23 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.content_security_policy.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "base.language.ChineseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "uploads.limits.UploadSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.mfa_required.MFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -168,6 +176,13 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Accept the code of the neighbouring 30-second step too: phone clocks drift, and a code typed
+# at the end of its step would otherwise fail (RFC 6238 section 5.2).
+MFA_TOTP_TOLERANCE = 1
+# Members of these groups are sent to TOTP setup until they have it (accounts/mfa_required.py).
+MFA_REQUIRED_GROUPS = env.listing(
+    "MFA_REQUIRED_GROUPS", [] if DEBUG else [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]
+)
 
 if env.EMAIL_HOST:
     EMAIL_HOST = env.EMAIL_HOST
@@ -201,6 +216,8 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The general upload limit (uploads/limits.py), as Wagtail's per-file limits below.
+MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Wagtail --------------------------------------------------------------------------------
@@ -231,6 +248,39 @@ if not DEBUG:
     X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Content-Security-Policy (config/content_security_policy.py), in every mode so tests see it.
+# No inline script or style on public pages: JS and CSS are static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],  # plus ws(s):// of the request's host, added per request
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin writes inline scripts and styles (panels, widgets, Draftail) and shows previews
+# in same-origin iframes, so it gets its own, looser policy; nothing else is loosened.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIX": "/admin/",
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Gravatar and Wagtail's release check would be cross-origin requests from the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,1 @@
+"""Helpers shared by every exporter (CSV, Excel); plain Python, importable from any part."""

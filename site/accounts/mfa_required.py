@@ -1,0 +1,45 @@
+"""Staff in the groups of settings.MFA_REQUIRED_GROUPS must set up an authenticator app (TOTP).
+
+Until they have one, every page sends them to allauth's TOTP setup, except the pages needed to
+set it up (MFA, re-authentication), to log out, to switch language, and static and media files.
+"""
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+
+def needs_totp_setup(user):
+    """Whether this user must set up TOTP before doing anything else (also for socket consumers)."""
+    groups = settings.MFA_REQUIRED_GROUPS
+    if not (groups and user.is_authenticated):
+        return False
+    if not user.groups.filter(name__in=groups).exists():
+        return False
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class MFARequiredMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def open_prefixes(self):
+        return tuple(
+            prefix
+            for prefix in (
+                reverse("mfa_index"),
+                reverse("account_reauthenticate"),
+                reverse("account_logout"),
+                reverse("set_language"),
+                settings.STATIC_URL,
+                settings.MEDIA_URL,
+            )
+            if prefix
+        )
+
+    def __call__(self, request):
+        if not request.path_info.startswith(self.open_prefixes) and needs_totp_setup(request.user):
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
