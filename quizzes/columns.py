@@ -1,7 +1,8 @@
 """The spreadsheet columns of a question bank and the spellings accepted in each.
 
-Headers may be Chinese or English, in any order. Cell values are normalised first: surrounding
-whitespace is stripped and full-width ASCII (Ａ, Ｂ, １, ，) becomes half-width.
+Headers may be Chinese or English, in any order. Every cell loses its surrounding whitespace; in
+headers and coded cells (type, answer, difficulty, points, area, venue) full-width forms (Ａ, Ｂ, １, ，)
+count as their half-width twins. Text cells (stem, options, explanation) keep their Chinese punctuation.
 """
 import re
 import unicodedata
@@ -44,17 +45,22 @@ ANSWER_SEPARATORS = re.compile(r"[\s,，、;；/|]+")
 
 
 def normalise(value):
-    """A cell as clean text: None -> "", numbers without a trailing .0, NFKC (full-width -> half-width)."""
+    """A cell as clean text: None -> "", numbers without a trailing .0, surrounding whitespace gone."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return str(value).strip()
+
+
+def fold(text):
+    """Full-width letters, digits and punctuation as half-width (NFKC)."""
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def header_key(header):
     """The column key of a header cell, or None for a column we do not know."""
-    text = re.sub(r"\s+", " ", normalise(header)).lower()
+    text = re.sub(r"\s+", " ", fold(normalise(header))).lower()
     for key, spellings in HEADERS.items():
         if text in (spelling.lower() for spelling in spellings):
             return key
@@ -62,7 +68,7 @@ def header_key(header):
 
 
 def parse_kind(text):
-    lowered = text.lower()
+    lowered = fold(text).lower()
     for kind, spellings in KIND_SPELLINGS.items():
         if lowered in spellings:
             return kind
@@ -71,6 +77,7 @@ def parse_kind(text):
 
 def parse_answer(kind, text, option_count):
     """The correct labels as a string such as "ACD"."""
+    text = fold(text)
     if kind == Question.Kind.TRUE_FALSE:
         upper = text.upper()
         if upper in TRUE_SPELLINGS:
@@ -92,6 +99,7 @@ def parse_answer(kind, text, option_count):
 
 
 def parse_difficulty(text):
+    text = fold(text)
     if not text:
         return 1
     try:
@@ -101,6 +109,7 @@ def parse_difficulty(text):
 
 
 def parse_points(text):
+    text = fold(text)
     if not text:
         return 10
     if not text.isdigit() or not 0 < int(text) <= 1000:
@@ -110,6 +119,7 @@ def parse_points(text):
 
 def parse_term(model, text):
     """A Venue or CampaignArea by its label or code (None when the cell is empty)."""
+    text = fold(text)
     if not text:
         return None
     term = model.objects.filter(name=text).first() or model.objects.filter(code=text.lower()).first()
