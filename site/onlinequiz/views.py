@@ -65,7 +65,7 @@ def quiz_index(page, request, form=None, error="", status=200):
             "attempts_left": max(page.attempts_per_day - used, 0),
             "open_attempt": open_attempt,
             "leaderboard": leaderboard(page) if page.show_leaderboard else None,
-            "time_limit_minutes": round(page.time_limit / 60, 1),
+            "time_limit_minutes": page.time_limit // 60 if page.time_limit % 60 == 0 else round(page.time_limit / 60, 1),
         },
     )
     response.status_code = status
@@ -133,6 +133,8 @@ def take_attempt(page, request, token):
         Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.OPEN).update(status=Attempt.Status.LATE)
         return redirect(attempt.result_url())
     questions = paper(attempt)
+    remaining_ms = max(int((attempt.deadline - now).total_seconds() * 1000), 0)
+    minutes, seconds = divmod(remaining_ms // 1000, 60)
     return page.render(
         request,
         template="onlinequiz/attempt.html",
@@ -140,7 +142,8 @@ def take_attempt(page, request, token):
             "attempt": attempt,
             # Only what players may see: never which option is correct, nor the explanation.
             "questions": [dict(question.public_payload(), image=question.image) for question in questions],
-            "remaining_seconds": max(int((attempt.deadline - now).total_seconds()), 0),
+            "remaining_ms": remaining_ms,
+            "remaining_clock": f"{minutes}:{seconds:02d}",
             "action_url": request.path,
         },
     )

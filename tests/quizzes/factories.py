@@ -19,3 +19,12 @@ def make_question(bank, stem, kind=Question.Kind.SINGLE, options=("甲", "乙", 
 
 def make_bank(name="测试题库"):
     return QuestionBank.objects.get_or_create(name=name)[0]
+
+
+def ensure_taxonomy():
+    """Transactional tests flush the tables, taking the migration-seeded terms with them."""
+    from taxonomy.terms import CAMPAIGN_AREAS, VENUES
+
+    for model, terms in ((Venue, VENUES), (CampaignArea, CAMPAIGN_AREAS)):
+        for order, (code, name) in enumerate(terms):
+            model.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})

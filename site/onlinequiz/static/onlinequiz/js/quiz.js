@@ -7,7 +7,7 @@
   var form = document.getElementById("quiz-paper");
   if (!timer || !form) return;
   var value = timer.querySelector(".quiz-timer__value");
-  var endsAt = Date.now() + Number(timer.dataset.remaining) * 1000;
+  var endsAt = Date.now() + Number(timer.dataset.remainingMs);
   var warned = false;
   var handedIn = false;
 
