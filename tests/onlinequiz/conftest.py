@@ -10,7 +10,9 @@ def migrated_rows(transactional_db):
     then on the thread has a running event loop and `connection` is another object (asgiref's
     async storage) without the copy, which stays on the thread's plain connection.
     """
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection, connections
     from taxonomy.models import Venue
     from wagtail.models import Site
@@ -18,6 +20,10 @@ def migrated_rows(transactional_db):
     if Site.objects.exists() and Venue.objects.exists():
         return
     plain = getattr(connections._connections._storage, "default", connection)
-    # The flush re-ran post_migrate (content types, permissions): empty the tables again first.
+    # The flush re-ran post_migrate (content types, permissions): empty the tables again first,
+    # and afterwards move the sequences beyond the restored ids (PostgreSQL).
     call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     connection.creation.deserialize_db_from_string(plain._test_serialized_contents)
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+            cursor.execute(statement)
