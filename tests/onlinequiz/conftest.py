@@ -27,3 +27,15 @@ def migrated_rows(transactional_db):
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
             cursor.execute(statement)
+
+
+@pytest.fixture
+def quiz_url(asgi_server, migrated_rows):
+    """The demo online quiz (drawing from the demo bank) served by daphne."""
+    from onlinequiz import demo as quiz_demo
+    from onlinequiz.models import OnlineQuizPage
+    from quizzes import demo as bank_demo
+
+    bank_demo.load()
+    quiz_demo.load()
+    return asgi_server + OnlineQuizPage.objects.get().url

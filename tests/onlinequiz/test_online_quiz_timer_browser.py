@@ -1,17 +1,8 @@
 import pytest
 
-from onlinequiz import demo as quiz_demo
 from onlinequiz.models import Attempt, OnlineQuizPage
-from quizzes import demo as bank_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def quiz_url(asgi_server, migrated_rows):
-    bank_demo.load()
-    quiz_demo.load()
-    return asgi_server + OnlineQuizPage.objects.get().url
 
 
 def test_the_page_hands_the_paper_in_when_time_is_up(quiz_url, phone, output_dir):
