@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -59,7 +59,7 @@ class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     index_view_class = QuestionIndexView
-    list_display = ["stem", "kind", "bank", "area", "venue", "difficulty", "active"]
+    list_display = ["stem", "kind", "bank", "area", "venue", "difficulty", BooleanColumn("active")]
     list_filter = ["bank", "kind", "area", "venue", "difficulty", "active"]
     search_fields = ["stem", "explanation", "source"]
     search_backend_name = None  # substring search: word search splits Chinese poorly
@@ -152,7 +152,7 @@ class ImportView(View):
 
     def render(self, request, **context):
         context.setdefault("form", ImportForm())
-        context["action_url"] = request.path
+        context["form_url"] = request.path
         context["index_url"] = reverse(self.viewset.get_url_name("list"))
         return TemplateResponse(request, self.template_name, context)
 
