@@ -170,3 +170,22 @@ def test_a_bank_that_cannot_satisfy_the_mix_gives_a_clear_error(client, quiz_pag
     response = client.post(quiz_page.url + "start/", {})
     assert response.status_code == 503
     assert "题库无法满足" in response.content.decode()
+
+
+def test_the_editor_is_told_when_the_bank_cannot_satisfy_the_mix(quiz_page):
+    form_class = OnlineQuizPage.get_edit_handler().get_form_class()
+
+    def form(count):
+        data = {
+            "title": quiz_page.title, "slug": quiz_page.slug, "bank": quiz_page.bank.pk, "time_limit": 120,
+            "attempts_per_day": 2, "introduction": "",
+            "mix_rows-TOTAL_FORMS": 1, "mix_rows-INITIAL_FORMS": 0, "mix_rows-MIN_NUM_FORMS": 1,
+            "mix_rows-MAX_NUM_FORMS": 1000, "mix_rows-0-count": count, "mix_rows-0-kind": "single",
+            "mix_rows-0-ORDER": 1, "mix_rows-0-id": "",
+        }
+        return form_class(data, instance=quiz_page, for_user=None)
+
+    assert form(4).is_valid()
+    bad = form(5)
+    assert not bad.is_valid()
+    assert "题库中只有 4 道符合条件" in str(bad.errors["bank"])

@@ -1,6 +1,6 @@
 import pytest
 
-from onlinequiz.models import Attempt, OnlineQuizPage
+from onlinequiz.models import Attempt
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
