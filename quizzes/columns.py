@@ -117,17 +117,18 @@ def parse_points(text):
     return int(text)
 
 
-def parse_term(model, text):
-    """A Venue or CampaignArea by its label or code (None when the cell is empty)."""
+def parse_term(terms, text):
+    """A Venue or CampaignArea from `terms` (all of one model) by label or code; None when empty."""
     text = fold(text)
     if not text:
         return None
-    term = model.objects.filter(name=text).first() or model.objects.filter(code=text.lower()).first()
-    if term is None:
-        # "消防" for "消防安全", "企业" for "进企业"
-        bare = text.removeprefix("进")
-        term = model.objects.filter(name__startswith=bare).first() if bare else None
-    if term is None:
-        names = "、".join(model.objects.values_list("name", flat=True))
-        raise ValueError(_("Unknown “%(value)s”: use one of %(names)s.") % {"value": text, "names": names})
-    return term
+    bare = text.removeprefix("进")  # "进企业" for "企业"
+    for match in (
+        lambda term: term.name == text or term.code == text.lower(),
+        lambda term: bool(bare) and term.name.startswith(bare),  # "消防" for "消防安全"
+    ):
+        found = next((term for term in terms if match(term)), None)
+        if found:
+            return found
+    names = "、".join(term.name for term in terms)
+    raise ValueError(_("Unknown “%(value)s”: use one of %(names)s.") % {"value": text, "names": names})

@@ -19,6 +19,8 @@ from .models import OPTION_LABELS, Option, Question
 from .spreadsheets import read_rows
 from .validation import TRUE_FALSE_OPTIONS, question_problems
 
+HEADER_SEARCH_ROWS = 10
+REQUIRED_COLUMNS = {"kind": "题型", "stem": "题干", "answer": "答案"}
 TRUE_FALSE_OPTION_SPELLINGS = {"对": "正确", "√": "正确", "是": "正确", "错": "错误", "×": "错误", "否": "错误"}
 
 
@@ -86,20 +88,28 @@ def parse_file(filename, data):
     if not rows:
         report.problems.append(RowProblem(0, "", _("The file is empty.")))
         return report
-    keys = [columns.header_key(cell) for cell in rows[0]]
-    missing = [name for key, name in (("kind", "题型"), ("stem", "题干"), ("answer", "答案")) if key not in keys]
-    if missing:
+    # The header is the first row naming the required columns: a title row may sit above it.
+    header_at = next(
+        (index for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])
+         if REQUIRED_COLUMNS.keys() <= {columns.header_key(cell) for cell in row}),
+        None,
+    )
+    if header_at is None:
+        found = {columns.header_key(cell) for cell in rows[0]}
+        missing = [name for key, name in REQUIRED_COLUMNS.items() if key not in found]
         report.problems.append(
             RowProblem(1, "", _("Missing column(s): %(columns)s.") % {"columns": "、".join(missing)})
         )
         return report
-    header_names = {key: columns.normalise(cell) for key, cell in zip(keys, rows[0]) if key}
-    for number, raw in enumerate(rows[1:], start=2):
+    keys = [columns.header_key(cell) for cell in rows[header_at]]
+    header_names = {key: columns.normalise(cell) for key, cell in zip(keys, rows[header_at]) if key}
+    terms = {"area": list(CampaignArea.objects.all()), "venue": list(Venue.objects.all())}
+    for number, raw in enumerate(rows[header_at + 1:], start=header_at + 2):
         cells = {key: columns.normalise(value) for key, value in zip(keys, raw) if key}
         if not any(cells.values()):
             continue
         report.rows_read += 1
-        draft, problems = parse_row(number, cells, header_names)
+        draft, problems = parse_row(number, cells, header_names, terms)
         if problems:
             report.problems.extend(problems)
         else:
@@ -109,8 +119,9 @@ def parse_file(filename, data):
     return report
 
 
-def parse_row(number, cells, header_names):
-    """(draft or None, problems) for one row; `cells` maps column keys to normalised text."""
+def parse_row(number, cells, header_names, terms):
+    """(draft or None, problems) for one row; `cells` maps column keys to normalised text and
+    `terms` holds the campaign areas and venues by column key."""
     problems = []
 
     def problem(key, reason):
@@ -141,8 +152,8 @@ def parse_row(number, cells, header_names):
         points=parsed("points", columns.parse_points),
         source=cells.get("source", "")[:255],
     )
-    area = parsed("area", columns.parse_term, CampaignArea)
-    venue = parsed("venue", columns.parse_term, Venue)
+    area = parsed("area", columns.parse_term, terms["area"])
+    venue = parsed("venue", columns.parse_term, terms["venue"])
     draft.area_id = area.pk if area else None
     draft.venue_id = venue.pk if venue else None
     if kind and draft.answer is not None:

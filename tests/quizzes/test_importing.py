@@ -126,6 +126,15 @@ def test_existing_stems_are_skipped_or_updated():
     assert Question.objects.count() == 2
 
 
+def test_a_title_row_above_the_header_is_skipped_and_rows_keep_their_numbers():
+    rows = [["2019年安全生产月知识竞赛题库"], []] + [CHINESE_HEADER] + CHINESE_ROWS[:1] + [
+        ["单选", "两个答案？", "甲", "乙", "", "", "AB", "", "1", "", "", ""]
+    ]
+    report = parse_file("bank.xlsx", xlsx_bytes(rows[0], rows[1:]))
+    assert [draft.stem for draft in report.drafts] == ["火警电话是？"]
+    assert report.invalid_rows == [5]
+
+
 def test_whole_file_problems():
     with pytest.raises(SpreadsheetError, match="10 MB"):
         parse_file("big.csv", b"x" * (MAX_UPLOAD_BYTES + 1))
