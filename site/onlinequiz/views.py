@@ -103,7 +103,8 @@ def start_attempt(page, request):
     )
     response = redirect(attempt.url())
     response.set_signed_cookie(
-        VISITOR_COOKIE, str(visitor), salt=VISITOR_SALT, max_age=VISITOR_COOKIE_AGE, httponly=True, samesite="Lax"
+        VISITOR_COOKIE, str(visitor), salt=VISITOR_SALT, max_age=VISITOR_COOKIE_AGE, httponly=True, samesite="Lax",
+        secure=request.is_secure(),
     )
     return response
 
