@@ -2,32 +2,12 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page
 
-from onlinequiz.models import Attempt, MixRow, OnlineQuizPage
+from onlinequiz.models import Attempt, OnlineQuizPage
 from quizzes.models import Question
-
-from tests.quizzes.factories import make_bank, make_question
+from tests.quizzes.factories import make_question
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def quiz_page():
-    bank = make_bank()
-    for number in range(4):
-        make_question(bank, f"单选题{number}号？", options=("对的选项", "错的选项一", "错的选项二"), correct="A",
-                      explanation=f"解析{number}号")
-    make_question(bank, "多选题？", kind=Question.Kind.MULTIPLE, options=("甲", "乙", "丙", "丁"), correct="ABD",
-                  explanation="多选解析", points=20)
-    make_question(bank, "判断题？", kind=Question.Kind.TRUE_FALSE, correct="B", explanation="判断解析")
-    page = OnlineQuizPage(
-        title="网上答题", slug="quiz", bank=bank, time_limit=120, attempts_per_day=2,
-        mix_rows=[MixRow(count=3, kind="single"), MixRow(count=1, kind="multiple"), MixRow(count=1, kind="truefalse")],
-    )
-    Page.objects.get(depth=2).add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def start(client, page, **data):
