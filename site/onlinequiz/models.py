@@ -5,6 +5,7 @@ import uuid
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -142,7 +143,7 @@ class Attempt(models.Model):
     page = models.ForeignKey(OnlineQuizPage, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("quiz"))
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     visitor = models.UUIDField(_("visitor"), db_index=True)
-    name = models.CharField(_("name"), max_length=40, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=40, blank=True)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
     question_ids = models.JSONField(_("questions"), default=list)
     started_at = models.DateTimeField(_("started at"))

@@ -33,7 +33,7 @@ def staff(client, django_user_model, group):
 def test_editors_see_filter_and_download_the_results(client, django_user_model, attempts):
     staff(client, django_user_model, EDITORS)
     body = client.get(LIST).content.decode()
-    assert "答题记录" in body and "王五" in body and "超时未计分" in body
+    assert "答题记录" in body and "姓名" in body and "王五" in body and "超时未计分" in body
     body = client.get(LIST, {"status": "scored"}).content.decode()
     assert "王五" not in body
 
