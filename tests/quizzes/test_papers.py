@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizzes import demo
 from quizzes.models import Question
@@ -65,3 +67,33 @@ def test_a_bank_that_cannot_satisfy_the_mix_raises_a_chinese_error():
         draw_paper(bank.questions.all(), [{"count": 1, "venue": "school"}, {"count": 2, "area": "fire"}], seed=1)
     with pytest.raises(PaperError, match="至少要抽 1 道题"):
         draw_paper(bank.questions.all(), [{"count": 0}], seed=1)
+
+
+requirements = st.fixed_dictionaries(
+    {"count": st.integers(1, 6)},
+    optional={
+        "kind": st.sampled_from(["single", "multiple", "truefalse"]),
+        "area": st.sampled_from(["fire", "road-traffic", "construction", "urban-safety"]),
+        "venue": st.sampled_from(["enterprise", "school", "family"]),
+        "difficulty": st.integers(1, 3),
+    },
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mix=st.lists(requirements, min_size=1, max_size=4), seed=st.integers())
+def test_any_paper_drawn_fits_its_mix_without_repeats(bank_questions, mix, seed):
+    try:
+        paper = draw_paper(bank_questions, mix, seed)
+    except PaperError as error:
+        assert str(error).startswith("题库无法满足组卷要求")
+        return
+    assert len(paper) == sum(requirement["count"] for requirement in mix)
+    assert len({question.pk for question in paper}) == len(paper)
+    slots = [requirement for requirement in mix for _copy in range(requirement["count"])]
+    for question, requirement in zip(paper, slots):
+        assert requirement.get("kind", question.kind) == question.kind
+        assert requirement.get("difficulty", question.difficulty) == question.difficulty
+        assert requirement.get("area", question.area.code) == question.area.code
+        assert requirement.get("venue", question.venue.code) == question.venue.code
+    assert [q.pk for q in draw_paper(bank_questions, mix, seed)] == [q.pk for q in paper]
