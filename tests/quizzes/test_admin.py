@@ -117,6 +117,10 @@ def test_import_page_refuses_other_files_clearly(client, editor, bank):
     upload.name = "bank.xls"
     body = client.post(url, {"bank": bank.pk, "file": upload}).content.decode()
     assert "只能导入 .xlsx 或 .csv 文件" in body
+    upload = io.BytesIO(b"x" * (10 * 1024 * 1024 + 1))
+    upload.name = "big.csv"
+    body = client.post(url, {"bank": bank.pk, "file": upload}).content.decode()
+    assert "超过了 10 MB 的上限" in body
 
 
 def test_export_of_the_filtered_list(client, editor, bank):
