@@ -150,8 +150,11 @@ def parse_row(number, cells, header_names, terms):
         explanation=cells.get("explanation", ""),
         difficulty=parsed("difficulty", columns.parse_difficulty),
         points=parsed("points", columns.parse_points),
-        source=cells.get("source", "")[:255],
+        source=cells.get("source", ""),
     )
+    max_source = Question._meta.get_field("source").max_length
+    if len(draft.source) > max_source:
+        problem("source", _("The source is longer than %(max)d characters.") % {"max": max_source})
     area = parsed("area", columns.parse_term, terms["area"])
     venue = parsed("venue", columns.parse_term, terms["venue"])
     draft.area_id = area.pk if area else None

@@ -5,11 +5,12 @@ user looks: a form field in the admin, a spreadsheet column in the import report
 """
 from django.utils.translation import gettext as _
 
-from .models import OPTION_LABELS, Question
+from .models import OPTION_LABELS, Option, Question
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
 MIN_OPTIONS = 2
 MAX_OPTIONS = len(OPTION_LABELS)
+MAX_OPTION_LENGTH = Option._meta.get_field("text").max_length
 
 
 def question_problems(kind, stem, options):
@@ -24,6 +25,8 @@ def question_problems(kind, stem, options):
         return problems
     if any(not text for text in texts):
         problems.append(("options", _("An option is empty.")))
+    if any(len(text) > MAX_OPTION_LENGTH for text in texts):
+        problems.append(("options", _("An option is longer than %(max)d characters.") % {"max": MAX_OPTION_LENGTH}))
     duplicates = sorted({text for text in texts if text and texts.count(text) > 1})
     if duplicates:
         problems.append(("options", _("Duplicate options: %(texts)s.") % {"texts": "、".join(duplicates)}))

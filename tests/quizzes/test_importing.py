@@ -77,6 +77,7 @@ BAD_ROWS = [
     ["单选", "难度不对？", "甲", "乙", "", "", "A", "", "很难", "火星", "", "abc"],
     ["单选", "中间缺选项？", "甲", "", "丙", "", "A", "", "1", "", "", ""],
 ]
+SOURCE_HEADER = CHINESE_HEADER + ["出处"]
 
 
 def test_the_bad_row_report_names_row_column_and_reason_in_chinese():
@@ -98,6 +99,12 @@ def test_the_bad_row_report_names_row_column_and_reason_in_chinese():
     ]
     for start in expected:
         assert any(message.startswith(start) for message in messages), (start, messages)
+
+
+def test_an_overlong_source_is_reported_not_cut():
+    row = ["单选", "好题？", "甲", "乙", "", "", "A", "", "1", "", "", "", "《安全生产法》" * 40]
+    report = parse_file("bank.csv", csv_bytes(SOURCE_HEADER, [row]))
+    assert [str(problem) for problem in report.problems] == ["第 2 行“出处”列：出处超过 255 个字符。"]
 
 
 def test_all_or_nothing_unless_skip_invalid():

@@ -31,6 +31,7 @@ def test_a_good_question_of_each_type_has_no_problem():
         ("single", [(str(number), number == 0) for number in range(9)], "options"),
         ("single", [("甲", True), ("  ", False)], "options"),
         ("single", [("甲", True), ("甲", False)], "options"),
+        ("single", [("甲" * 501, True), ("乙", False)], "options"),
     ],
 )
 def test_each_rule_is_enforced(kind, options, field):
