@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "accounts",
     "taxonomy",
     "quizzes",
+    "onlinequiz",
     "contests",
     "uploads",
     "wagtail.contrib.forms",
@@ -292,3 +293,4 @@ LOGGING = {
 
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
 DEMO_CONTENT_LOADERS = ["base.demo"]
+DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
