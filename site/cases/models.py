@@ -58,11 +58,11 @@ class CaseIndexPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         }
         return self.render(request, context_overrides=context)
 
-    @path("export.csv", name="export_csv")
+    @path("export/csv/", name="export_csv")
     def csv(self, request):
         return export_csv(self.filtered(request).qs)
 
-    @path("export.xlsx", name="export_xlsx")
+    @path("export/xlsx/", name="export_xlsx")
     def xlsx(self, request):
         return export_xlsx(self.filtered(request).qs)
 

@@ -28,6 +28,15 @@ def listing_date(page):
     return date.date() if hasattr(date, "date") else date
 
 
+def best_then_newest(found):
+    """Keep the backend's relevance order (its scores differ in sign between databases);
+    among equally good matches, the newest first."""
+    rank = {}
+    for page in found:
+        rank.setdefault(round(page.score, 6), len(rank))
+    return sorted(found, key=lambda page: (rank[round(page.score, 6)], -listing_date(page).toordinal()))
+
+
 def search(request):
     query = request.GET.get("q", "").strip()[:100]
     types = searchable_types()
@@ -38,10 +47,9 @@ def search(request):
     if query and not terms:
         error = _("Type a word to search for.")
     elif terms:
-        pages = model.objects.live().public() if model is not Page else Page.objects.live().public().not_type(Page)
-        found = pages.specific().search(query, operator="and").annotate_score("score")[:MAX_RESULTS]
-        # Best first; among equally good matches, the newest first.
-        results = sorted(found, key=lambda page: (-round(page.score, 3), -listing_date(page).toordinal()))
+        pages = model.objects.live().public().filter(depth__gt=1)
+        found = list(pages.specific().search(query, operator="and").annotate_score("score")[:MAX_RESULTS])
+        results = best_then_newest(found)
     page_number = request.GET.get("page", 1)
     paginated = Paginator(results, PER_PAGE).get_page(page_number)
     return TemplateResponse(request, "sitesearch/search.html", {
