@@ -4,7 +4,7 @@ Index pages whose children need legal review (cases, model units) get it on crea
 """
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from accounts.roles import REVIEWERS
 
@@ -13,10 +13,11 @@ WORKFLOW_NAME = "法制审核"
 
 def legal_review_workflow():
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created or not workflow.workflow_tasks.exists():
+    if created or not WorkflowTask.objects.filter(workflow=workflow).exists():
         task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
         task.groups.set(Group.objects.filter(name=REVIEWERS))
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # Not through workflow.workflow_tasks: that cluster manager would defer the save.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
 

@@ -46,10 +46,14 @@ class CaseIndexPage(RoutablePageMixin, SegmentedSearchMixin, Page):
     def filtered(self, request):
         return CaseFilter(request.GET, queryset=self.cases(), index_page=self)
 
+    def filtered_cases(self, case_filter):
+        # An invalid filter value selects nothing rather than silently everything.
+        return case_filter.qs if case_filter.is_valid() else self.cases().none()
+
     @path("")
     def listing(self, request):
         case_filter = self.filtered(request)
-        cases = case_filter.qs
+        cases = self.filtered_cases(case_filter)
         context = {
             "filter": case_filter,
             "cases": paginate(request, cases, self.per_page),
@@ -60,11 +64,11 @@ class CaseIndexPage(RoutablePageMixin, SegmentedSearchMixin, Page):
 
     @path("export/csv/", name="export_csv")
     def csv(self, request):
-        return export_csv(self.filtered(request).qs)
+        return export_csv(self.filtered_cases(self.filtered(request)))
 
     @path("export/xlsx/", name="export_xlsx")
     def xlsx(self, request):
-        return export_xlsx(self.filtered(request).qs)
+        return export_xlsx(self.filtered_cases(self.filtered(request)))
 
     @path("feed/", name="feed")
     def feed(self, request):
