@@ -2,9 +2,11 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import CreateView
 
@@ -54,11 +56,12 @@ class NominationViewSet(ModelViewSet):
     menu_order = 220
     add_view_class = NominationCreateView
     form_fields = ["unit_name", "venue", "township", "reasons", "attachment"]
-    list_display = ["unit_name", "venue", "status", "created_at"]
+    list_display = [
+        TitleColumn("unit_name", label=gettext_lazy("unit name"), get_url=lambda nomination: reverse("nominations:review", args=(nomination.pk,))),
+        "venue", "status", "created_at",
+    ]
     list_filter = ["status", "venue"]
     inspect_view_enabled = False
 
     def get_urlpatterns(self):
-        from django.urls import path
-
         return super().get_urlpatterns() + [path("<int:pk>/review/", review, name="review")]
