@@ -146,6 +146,10 @@ class ViolationCasePage(SegmentedSearchMixin, Page):
     def penalty_labels(self):
         return [kind.label for kind in self.penalty_kinds()]
 
+    def other_penalty_labels(self):
+        """The penalties besides the fine, whose amount is shown on its own."""
+        return [kind.label for kind in self.penalty_kinds() if kind != PenaltyKind.FINE]
+
     @property
     def listing_date(self):
         return self.decision_date
