@@ -12,7 +12,7 @@ def screenshot(page, path):
     page.screenshot(path=path, full_page=True)
 
 
-def test_phone_walks_from_home_to_a_filtered_case(asgi_server, phone, output_dir):
+def test_phone_walks_from_home_to_a_filtered_case(seeded_site, asgi_server, phone, output_dir):
     call_command("load_demo_content")
     phone.goto(asgi_server + "/")
     assert phone.locator("html").get_attribute("lang") == "zh-hans"
