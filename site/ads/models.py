@@ -3,11 +3,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Page
 from wagtail.search import index
 
+from base.models import SectionPage
 from base.listings import with_renditions
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 
 class AdQuerySet(models.QuerySet):
@@ -67,13 +66,9 @@ class PublicServiceAd(index.Indexed, models.Model):
         return self.starts_on <= day <= self.ends_on
 
 
-class AdGalleryPage(SegmentedSearchMixin, Page):
+class AdGalleryPage(SectionPage):
     """The public-service ads on show now and the archive."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + segmented_search_fields()
     search_text_fields = ["introduction", "ad_text"]
     parent_page_types = ["base.HomePage"]
     subpage_types = []

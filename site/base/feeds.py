@@ -1,5 +1,8 @@
 """An Atom feed of an index page's live children, newest first."""
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 
@@ -25,3 +28,6 @@ class IndexPageFeed(Feed):
 
     def item_link(self, item):
         return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.combine(item.listing_date, time(8)))

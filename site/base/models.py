@@ -48,6 +48,19 @@ class HomePage(SegmentedSearchMixin, Page):
         return context
 
 
+class SectionPage(SegmentedSearchMixin, Page):
+    """A section of the site under the home page: a title, an introduction and a listing."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + segmented_search_fields()
+    search_text_fields = ["introduction"]
+
+    class Meta:
+        abstract = True
+
+
 def live_now_items(request):
     """What other parts run right now (contests register a `live_now_items` hook)."""
     items = []

@@ -1,7 +1,3 @@
-from datetime import datetime, time
-
-from django.utils import timezone
-
 from base.feeds import IndexPageFeed
 
 
@@ -11,6 +7,3 @@ class CaseFeed(IndexPageFeed):
 
     def item_description(self, item):
         return item.facts
-
-    def item_pubdate(self, item):
-        return timezone.make_aware(datetime.combine(item.decision_date, time(8)))

@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.models import SectionPage
 from base.pagination import paginate
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 
@@ -25,15 +26,10 @@ class UnitKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CaseIndexPage(RoutablePageMixin, SegmentedSearchMixin, Page):
+class CaseIndexPage(RoutablePageMixin, SectionPage):
     """Typical violation cases exposed after legal review, filterable and exportable."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
     per_page = 10
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + segmented_search_fields()
-    search_text_fields = ["introduction"]
     parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
     subpage_types = ["cases.ViolationCasePage"]
 

@@ -3,11 +3,10 @@ from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Page
 from wagtail.search import index
 
+from base.models import SectionPage
 from base.pagination import paginate
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 
 class HazardQuerySet(models.QuerySet):
@@ -57,15 +56,10 @@ class ListedHazard(index.Indexed, models.Model):
         return self.title
 
 
-class HazardIndexPage(SegmentedSearchMixin, Page):
+class HazardIndexPage(SectionPage):
     """The hazards under supervised rectification; overdue ones first and marked."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
     per_page = 20
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + segmented_search_fields()
-    search_text_fields = ["introduction"]
     parent_page_types = ["base.HomePage"]
     subpage_types = []
     max_count = 1

@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.models import SectionPage
 from base.blocks import BaseStreamBlock
 from base.listings import with_renditions
 from base.pagination import paginate
@@ -18,15 +19,10 @@ from taxonomy.models import CampaignArea, Venue
 from .feeds import ArticleFeed
 
 
-class ArticleIndexPage(RoutablePageMixin, SegmentedSearchMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, SectionPage):
     """News and activity reports, filtered by venue, campaign area or year."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
     per_page = 10
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + segmented_search_fields()
-    search_text_fields = ["introduction"]
     parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
     subpage_types = ["news.ArticlePage"]
 

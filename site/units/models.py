@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.models import SectionPage
 from base.blocks import BaseStreamBlock
 from base.listings import with_renditions
 from base.pagination import paginate
@@ -17,15 +18,10 @@ from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_field
 from taxonomy.models import Venue
 
 
-class ModelUnitIndexPage(RoutablePageMixin, SegmentedSearchMixin, Page):
+class ModelUnitIndexPage(RoutablePageMixin, SectionPage):
     """The model units (先进典型 / 示范单位), filterable by venue."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
     per_page = 12
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + segmented_search_fields()
-    search_text_fields = ["introduction"]
     parent_page_types = ["base.HomePage"]
     subpage_types = ["units.ModelUnitPage"]
 

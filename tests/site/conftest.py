@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from io import BytesIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PillowImage
@@ -21,6 +22,17 @@ from units.models import ModelUnitIndexPage, ModelUnitPage
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def staff(django_user_model):
+    """Makes a staff user in one of the role groups."""
+    def make(username, group):
+        user = django_user_model.objects.create_user(username=username, password="x-Secret-2019")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The legal review workflow (法制审核): an editor cannot publish a case; a reviewer's approval does."""
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -11,16 +10,6 @@ from cases.models import ViolationCasePage
 from taxonomy.models import CampaignArea
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(django_user_model):
-    def make(username, group):
-        user = django_user_model.objects.create_user(username=username, password="x-Secret-2019")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
 
 
 def case_form(action, title="某加油站违规动火作业"):

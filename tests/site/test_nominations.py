@@ -1,6 +1,5 @@
 """Nominations: a staff member nominates, a reviewer decides with a comment, one action drafts the page."""
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from accounts.roles import EDITORS, REVIEWERS
@@ -9,16 +8,6 @@ from units.models import ModelUnitPage, Nomination, NominationStep
 from units.nominations import NominationError, approve, make_unit_draft, nominate, reject
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(django_user_model):
-    def make(username, group):
-        user = django_user_model.objects.create_user(username=username, password="x-Secret-2019")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
 
 
 @pytest.fixture
