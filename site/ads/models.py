@@ -4,12 +4,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from base.models import SectionPage
+from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 from base.listings import with_renditions
 
 
-class AdQuerySet(models.QuerySet):
+class AdQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def showing(self, day):
         return self.filter(starts_on__lte=day, ends_on__gte=day).order_by("-starts_on", "pk")
 
@@ -17,7 +19,7 @@ class AdQuerySet(models.QuerySet):
         return self.filter(ends_on__lt=day).order_by("-ends_on", "pk")
 
 
-class PublicServiceAd(index.Indexed, models.Model):
+class PublicServiceAd(SegmentedSearchMixin, index.Indexed, models.Model):
     """A public-service ad (公益广告): a video or a poster, broadcast for a period."""
 
     title = models.CharField(_("title"), max_length=120)
@@ -44,7 +46,11 @@ class PublicServiceAd(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading=_("Broadcast period")),
         FieldPanel("shown_at"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("slogan"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("title"), index.SearchField("slogan"), index.AutocompleteField("title"),
+        *segmented_search_fields(),
+    ]
+    search_text_fields = ["slogan", "shown_at"]
 
     class Meta:
         verbose_name = _("public-service ad")

@@ -4,18 +4,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from base.models import SectionPage
 from base.pagination import paginate
+from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 
-class HazardQuerySet(models.QuerySet):
+class HazardQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def with_overdue(self, day):
         overdue = Q(deadline__lt=day) & ~Q(status=ListedHazard.Status.RECTIFIED)
         return self.annotate(overdue=Case(When(overdue, then=Value(True)), default=Value(False)))
 
 
-class ListedHazard(index.Indexed, models.Model):
+class ListedHazard(SegmentedSearchMixin, index.Indexed, models.Model):
     """A major hazard listed for supervised rectification (挂牌督办)."""
 
     class Status(models.TextChoices):
@@ -45,7 +47,11 @@ class ListedHazard(index.Indexed, models.Model):
         FieldPanel("status"),
         FieldPanel("progress"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("responsible_unit"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("title"), index.SearchField("responsible_unit"), index.AutocompleteField("title"),
+        *segmented_search_fields(),
+    ]
+    search_text_fields = ["responsible_unit", "township", "progress"]
 
     class Meta:
         verbose_name = _("listed hazard")

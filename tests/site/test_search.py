@@ -87,3 +87,14 @@ def test_highlight_escapes_html(client, make_article):
 def test_the_admin_search_segments_too(admin_client, corpus):
     response = admin_client.get("/admin/pages/search/", {"q": "灭火器"})
     assert "消防知识讲座" in response.content.decode()
+
+
+def test_snippets_and_the_ad_gallery_are_found_in_chinese(ad_gallery, make_ad, make_hazard):
+    from ads.models import PublicServiceAd
+    from hazards.models import ListedHazard
+
+    make_ad("电动自行车安全充电")
+    make_hazard("液化石油气储存隐患")
+    assert {ad.title for ad in PublicServiceAd.objects.search("充电")} == {"电动自行车安全充电"}
+    assert {hazard.title for hazard in ListedHazard.objects.search("石油")} == {"液化石油气储存隐患"}
+    assert found("电动自行车") == {"公益广告"}
