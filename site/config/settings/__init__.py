@@ -29,6 +29,14 @@ INSTALLED_APPS = [
     "onlinequiz",
     "contests",
     "uploads",
+    "sitesearch",
+    "campaigns",
+    "news",
+    "events",
+    "ads",
+    "cases",
+    "units",
+    "hazards",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -230,7 +238,7 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sitesearch.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -294,3 +302,4 @@ LOGGING = {
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
 DEMO_CONTENT_LOADERS = ["base.demo"]
 DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
+DEMO_CONTENT_LOADERS += ["campaigns.demo", "cases.demo", "ads.demo", "units.demo", "hazards.demo"]

@@ -1,0 +1,45 @@
+"""Building blocks of the demo loaders: images drawn with Pillow, idempotent published pages."""
+from io import BytesIO
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
+PALETTE = [(183, 28, 28), (13, 71, 161), (27, 94, 32), (230, 81, 0), (74, 20, 140), (0, 96, 100), (93, 64, 55)]
+
+
+def demo_image(title, index=0, size=(1200, 675)):
+    """The image called `title`, drawn once: a coloured gradient with the title written on it."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    colour = PALETTE[index % len(PALETTE)]
+    picture = PillowImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(picture)
+    for y in range(size[1]):
+        shade = int(60 * y / size[1])
+        draw.line([(0, y), (size[0], y)], fill=tuple(max(channel - shade, 0) for channel in colour))
+    draw.rectangle([40, size[1] - 200, size[0] - 40, size[1] - 40], outline=(255, 255, 255), width=6)
+    font = ImageFont.truetype(str(FONT), 64) if FONT.exists() else ImageFont.load_default()
+    draw.text((80, size[1] - 160), title[:16], fill=(255, 255, 255), font=font)
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG")
+    image = Image(title=title, description=title)
+    image.file = ImageFile(buffer, name=f"demo-{abs(hash(title)) % 10**8}.png")
+    image.save()
+    return image
+
+
+def publish_child(parent, model, slug, **fields):
+    """The live child `slug` of `parent`, created and published if missing. Returns (page, created)."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True

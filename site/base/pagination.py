@@ -1,0 +1,12 @@
+"""Paginating the index pages' listings."""
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+
+
+def paginate(request, queryset, per_page):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)

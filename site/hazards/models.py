@@ -1,0 +1,83 @@
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from base.models import SectionPage
+from base.pagination import paginate
+from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
+
+
+class HazardQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def with_overdue(self, day):
+        overdue = Q(deadline__lt=day) & ~Q(status=ListedHazard.Status.RECTIFIED)
+        return self.annotate(overdue=Case(When(overdue, then=Value(True)), default=Value(False)))
+
+
+class ListedHazard(SegmentedSearchMixin, index.Indexed, models.Model):
+    """A major hazard listed for supervised rectification (挂牌督办)."""
+
+    class Status(models.TextChoices):
+        LISTED = "listed", _("Listed")
+        RECTIFYING = "rectifying", _("Being rectified")
+        RECTIFIED = "rectified", _("Rectified and delisted")
+
+    title = models.CharField(_("hazard"), max_length=200)
+    responsible_unit = models.CharField(_("responsible unit"), max_length=200)
+    township = models.CharField(_("township or street"), max_length=60)
+    area = models.ForeignKey(
+        "taxonomy.CampaignArea", verbose_name=_("campaign area"), on_delete=models.PROTECT, related_name="hazards"
+    )
+    listed_on = models.DateField(_("listed on"))
+    deadline = models.DateField(_("rectification deadline"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.LISTED)
+    progress = models.TextField(_("progress"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = HazardQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("responsible_unit"), FieldPanel("township")]),
+        FieldPanel("area"),
+        FieldRowPanel([FieldPanel("listed_on"), FieldPanel("deadline")]),
+        FieldPanel("status"),
+        FieldPanel("progress"),
+    ]
+    search_fields = [
+        index.SearchField("title"), index.SearchField("responsible_unit"), index.AutocompleteField("title"),
+        *segmented_search_fields(),
+    ]
+    search_text_fields = ["responsible_unit", "township", "progress"]
+
+    class Meta:
+        verbose_name = _("listed hazard")
+        verbose_name_plural = _("listed hazards")
+        ordering = ["deadline", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class HazardIndexPage(SectionPage):
+    """The hazards under supervised rectification; overdue ones first and marked."""
+
+    per_page = 20
+    parent_page_types = ["base.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("listed hazards page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        hazards = (
+            ListedHazard.objects.with_overdue(timezone.localdate()).select_related("area")
+            .order_by("-overdue", "status", "deadline", "pk")
+        )
+        context["hazards"] = paginate(request, hazards, self.per_page)
+        return context

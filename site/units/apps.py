@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitsConfig(AppConfig):
+    name = "units"
+    verbose_name = _("Model units")
+
+    def ready(self):
+        from base.legal_review import review_pages_of
+
+        from .models import ModelUnitIndexPage
+
+        review_pages_of(ModelUnitIndexPage)

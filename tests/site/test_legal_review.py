@@ -1,0 +1,81 @@
+"""The legal review workflow (法制审核): an editor cannot publish a case; a reviewer's approval does."""
+import pytest
+from django.urls import reverse
+from wagtail.models import Page, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from accounts.roles import EDITORS, REVIEWERS
+from base.legal_review import WORKFLOW_NAME
+from cases.models import ViolationCasePage
+from taxonomy.models import CampaignArea
+
+pytestmark = pytest.mark.django_db
+
+
+def case_form(action, title="某加油站违规动火作业"):
+    return nested_form_data({
+        "title": title, "slug": "gas-station-hot-work", "unit_name": "示例加油站（虚构）", "unit_kind": "enterprise", "township": "塘下镇",
+        "area": CampaignArea.objects.get(code="hazardous-chemicals").pk, "facts": "未经审批动火作业",
+        "legal_basis": "《安全生产法》", "fine_yuan": "20000", "detained_people": "0", "decision_number": "罚〔2019〕9号",
+        "decision_date": "2019-06-10", "comments": inline_formset([]), action: "1",
+    })
+
+
+def add_case(client, case_index, action):
+    url = reverse("wagtailadmin_pages:add", args=("cases", "violationcasepage", case_index.pk))
+    response = client.post(url, case_form(action))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ViolationCasePage.objects.get(title="某加油站违规动火作业")
+
+
+def test_the_case_index_gets_the_legal_review_workflow(case_index):
+    workflow = case_index.get_workflow()
+    assert workflow.name == WORKFLOW_NAME
+    task = workflow.tasks.get().specific
+    assert list(task.groups.values_list("name", flat=True)) == [REVIEWERS]
+
+
+def test_an_editor_cannot_publish_a_case(client, case_index, staff):
+    editor = staff("editor", EDITORS)
+    client.force_login(editor)
+    case = add_case(client, case_index, "action-publish")
+    assert not case.live
+    assert not case.permissions_for_user(editor).can_publish()
+    assert client.get(case_index.url).context["totals"]["count"] == 0
+
+
+def test_editor_submits_reviewer_approves_with_comment(client, case_index, staff):
+    editor, reviewer = staff("editor", EDITORS), staff("reviewer", REVIEWERS)
+    client.force_login(editor)
+    case = add_case(client, case_index, "action-submit")
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(case.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS and not Page.objects.get(pk=case.pk).live
+    task_state = state.current_task_state
+
+    # The editor may not approve their own submission.
+    url = reverse("wagtailadmin_pages:workflow_action", args=(case.pk, "approve", task_state.pk))
+    client.post(url, {"comment": "自己批准"})
+    assert not Page.objects.get(pk=case.pk).live
+
+    client.force_login(reviewer)
+    response = client.post(url, {"comment": "法制审核通过"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.live
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert state.current_task_state is None or state.current_task_state.status == "approved"
+    assert client.get(case_index.url).context["totals"]["count"] == 1
+
+
+def test_reviewer_rejects_with_comment_and_the_case_stays_offline(client, case_index, staff):
+    editor, reviewer = staff("editor", EDITORS), staff("reviewer", REVIEWERS)
+    client.force_login(editor)
+    case = add_case(client, case_index, "action-submit")
+    task_state = WorkflowState.objects.get(object_id=str(case.pk)).current_task_state
+    client.force_login(reviewer)
+    url = reverse("wagtailadmin_pages:workflow_action", args=(case.pk, "reject", task_state.pk))
+    client.post(url, {"comment": "处罚依据需补充"})
+    task_state.refresh_from_db()
+    assert task_state.status == "rejected" and task_state.comment == "处罚依据需补充"
+    assert not Page.objects.get(pk=case.pk).live
