@@ -8,7 +8,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -22,7 +24,7 @@ def new_access_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
 
 
-class Contest(models.Model):
+class Contest(ClusterableModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         RUNNING = "running", _("running")
@@ -44,6 +46,13 @@ class Contest(models.Model):
                                     verbose_name=_("judges"))
     state = models.JSONField(_("live state"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("title"), FieldPanel("event_page"), FieldPanel("start_score"), FieldPanel("rehearsal"),
+        FieldPanel("hosts"), FieldPanel("judges"),
+        InlinePanel("teams", heading=_("Teams"), label=_("team")),
+        InlinePanel("rounds", heading=_("Rounds"), label=_("round")),
+    ]
 
     class Meta:
         ordering = ["-created_at"]
@@ -68,7 +77,7 @@ class Contest(models.Model):
 
 
 class Team(models.Model):
-    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="teams", verbose_name=_("contest"))
+    contest = ParentalKey(Contest, on_delete=models.CASCADE, related_name="teams", verbose_name=_("contest"))
     name = models.CharField(_("team name"), max_length=60)
     unit = models.CharField(_("unit"), max_length=100, blank=True)
     venue = models.ForeignKey("taxonomy.Venue", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -82,6 +91,9 @@ class Team(models.Model):
     members = models.TextField(_("members"), blank=True, help_text=_("One name per line."))
     access_code = models.CharField(_("access code"), max_length=6, unique=True, default=new_access_code)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("unit"), FieldPanel("venue"), FieldPanel("unit_page"),
+              FieldPanel("colour"), FieldPanel("members"), FieldPanel("order")]
 
     class Meta:
         ordering = ["contest", "order", "pk"]
@@ -102,7 +114,7 @@ class Round(models.Model):
         MEAN = "mean", _("average of the judges")
         TRIMMED = "trimmed_mean", _("average without the highest and lowest judge")
 
-    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("contest"))
+    contest = ParentalKey(Contest, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("contest"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("kind"), max_length=12, choices=[
         (RoundKind.COMPULSORY, _("compulsory")), (RoundKind.BUZZER, _("buzzer")), (RoundKind.RISK, _("risk")),
@@ -128,6 +140,16 @@ class Round(models.Model):
                                 help_text=_('For judged rounds, e.g. [{"name": "内容", "max": 40}].'))
     aggregate = models.CharField(_("judges' scores combined by"), max_length=12, choices=Aggregate.choices,
                                  default=Aggregate.MEAN)
+
+    panels = [
+        FieldPanel("order"), FieldPanel("kind"), FieldPanel("title"), FieldPanel("bank"), FieldPanel("mix"),
+        MultiFieldPanel([FieldPanel("points"), FieldPanel("wrong_penalty"), FieldPanel("timeout_penalty"),
+                         FieldPanel("reading_seconds"), FieldPanel("answer_seconds"), FieldPanel("buzz_seconds")],
+                        heading=_("Points and time")),
+        MultiFieldPanel([FieldPanel("risk_values"), FieldPanel("risk_in_score_order"), FieldPanel("early_buzz"),
+                         FieldPanel("early_buzz_penalty"), FieldPanel("criteria"), FieldPanel("aggregate")],
+                        heading=_("Round rules")),
+    ]
 
     class Meta:
         ordering = ["contest", "order", "pk"]

@@ -58,5 +58,6 @@ def contest(transactional_db):
 
 
 @pytest.fixture
-def contest_factory(transactional_db):
+def contest_factory():
+    """make_contest, for tests that choose their own database fixture or settings."""
     return make_contest

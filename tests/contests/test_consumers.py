@@ -211,7 +211,7 @@ async def test_two_hosts_pressing_next_at_once_advance_one_question(contest):
     assert [e["code"] for e in errors] == ["wrong_phase"], outcomes
 
 
-async def test_late_answers_are_refused(contest_factory):
+async def test_late_answers_are_refused(transactional_db, contest_factory):
     contest = await database_sync_to_async(contest_factory)(answer_seconds=0)
     host, screen, pads, teams = await seats(contest)
     await step(host, [], "host.start")
