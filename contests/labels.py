@@ -15,6 +15,10 @@ def client_labels():
             "judged": _("Judged performance"),
         },
         "verdicts": {"correct": _("Correct"), "wrong": _("Wrong"), "timeout": _("Time is up")},
+        "reasons": {
+            "correct": _("Correct"), "wrong": _("Wrong"), "timeout": _("Time is up"), "undo": _("Judgment undone"),
+            "early buzz": _("Buzzed too early"), "judges": _("Judges' score"), "adjust": _("Adjusted"),
+        },
         "errors": {
             "forbidden": _("You may not do that."), "wrong_phase": _("Not possible at this moment."),
             "not_your_turn": _("It is another team's turn."), "too_late": _("Too late: time is up."),

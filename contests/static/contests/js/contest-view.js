@@ -104,6 +104,7 @@
     self.tick = function () {
       var state = self.state;
       var until = state && (state.deadline || state.reading_until);
+      if (ringBar) ringBar.closest(".ring").hidden = !until || state.phase === "paused";
       if (!until || state.phase === "paused") {
         element.textContent = "";
         if (ringBar) ringBar.style.strokeDashoffset = "0";

@@ -7,18 +7,20 @@
   var client = V.start(function (state, client) {
     if (!countdown) countdown = new V.Countdown(client, root.querySelector("[data-countdown]"));
     countdown.update(state);
-    root.dataset.phase = state.phase;
+    root.dataset.currentPhase = state.phase;
     V.setText(root, "[data-phase]", V.phaseText(state));
     V.setText(root, "[data-round]", V.roundText(state) + (state.risk_value ? " · " + V.format(V.labels.risk_value, {value: state.risk_value}) : ""));
     V.renderQuestion(root.querySelector("[data-question]"), state);
-    V.renderVerdict(root.querySelector("[data-verdict]"), state);
+    V.renderVerdict(root.querySelector("[data-outcome]"), state);
     V.renderTeams(root.querySelector("[data-teams]"), state);
     var audit = root.querySelector("[data-audit]");
     audit.textContent = "";
     (state.audit || []).forEach(function (event) {
       var delta = event.delta > 0 ? "+" + event.delta : String(event.delta);
+      var parts = event.reason.split(": ");
+      var reason = (V.labels.reasons[parts[0]] || parts[0]) + (parts.length > 1 ? "：" + parts.slice(1).join(": ") : "");
       audit.appendChild(V.make("li", "", new Date(event.at).toLocaleTimeString() + " · " +
-        V.teamName(state, event.team) + " " + delta + " · " + event.reason + " · " + event.actor));
+        V.teamName(state, event.team) + " " + delta + " · " + reason + " · " + event.actor));
     });
   });
 

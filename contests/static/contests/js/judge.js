@@ -5,14 +5,16 @@
   var form = root.querySelector("[data-sheet]");
   var client = null;
   var shownFor = null;
+  var me = null;
 
   V.start(function (state, liveClient) {
     client = liveClient;
+    if (state.me !== undefined) me = state.me;  // only snapshots say who we are
     V.setText(root, "[data-phase]", V.phaseText(state));
     V.setText(root, "[data-round]", V.roundText(state));
     V.setText(root, "[data-highlight]", state.team ? V.format(V.labels.turn_of, {team: V.teamName(state, state.team)}) : "");
     var judged = state.round && state.round.kind === "judged";
-    var submitted = (state.submitted || []).indexOf(state.me) >= 0;
+    var submitted = (state.submitted || []).indexOf(me) >= 0;
     form.hidden = !(judged && state.phase === "judging");
     form.querySelector("button").disabled = submitted;
     var key = state.round ? state.round.number + "-" + state.round.turn : null;

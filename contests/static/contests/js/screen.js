@@ -9,7 +9,7 @@
       countdown = new V.Countdown(client, root.querySelector("[data-countdown]"), root.querySelector("[data-ring-bar]"));
     }
     countdown.update(state);
-    root.dataset.phase = state.phase;
+    root.dataset.currentPhase = state.phase;
     V.setText(root, "[data-phase]", V.phaseText(state));
     V.setText(root, "[data-round]", V.roundText(state));
     var highlight = "";
@@ -21,7 +21,7 @@
     }
     V.setText(root, "[data-highlight]", highlight);
     V.renderQuestion(root.querySelector("[data-question]"), state, {quiet: true});
-    V.renderVerdict(root.querySelector("[data-verdict]"), state);
+    V.renderVerdict(root.querySelector("[data-outcome]"), state);
     var sheets = root.querySelector("[data-sheets]");
     sheets.textContent = "";
     if (state.round && state.round.kind === "judged") {

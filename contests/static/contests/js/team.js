@@ -9,15 +9,16 @@
   var countdown = null;
   var client = null;
   var picked = "";
+  var me = null;
 
   function render(state, liveClient) {
     client = liveClient;
     if (!countdown) countdown = new V.Countdown(client, root.querySelector("[data-countdown]"));
     countdown.update(state);
-    var me = state.me;
+    if (state.me !== undefined) me = state.me;  // only snapshots say who we are
     var kind = state.round ? state.round.kind : "";
     var mine = state.team === me;
-    root.dataset.phase = state.phase;
+    root.dataset.currentPhase = state.phase;
     V.setText(root, "[data-phase]", V.phaseText(state) + (state.round ? " · " + V.labels.kinds[kind] : ""));
     state.teams.forEach(function (team) { if (team.id === me) V.setText(root, "[data-my-score]", team.score); });
     var highlight = "";
@@ -59,7 +60,7 @@
       submit.addEventListener("click", function () { if (picked) client.send("team.answer", {choice: picked}); });
       root.querySelector("[data-question]").appendChild(submit);
     }
-    V.renderVerdict(root.querySelector("[data-verdict]"), state);
+    V.renderVerdict(root.querySelector("[data-outcome]"), state);
   }
 
   V.start(render);
