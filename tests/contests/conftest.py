@@ -34,11 +34,11 @@ def make_contest(answer_seconds=30, reading_seconds=0, judged=False):
         Team.objects.create(contest=contest, name=name, unit=f"单位{order + 1}", colour=colour, order=order)
     common = {"bank": bank, "reading_seconds": reading_seconds, "answer_seconds": answer_seconds}
     rounds = [
-        Round.objects.create(contest=contest, order=0, kind="compulsory", title="必答题", mix=[{"count": 1}],
+        Round.objects.create(contest=contest, order=1, kind="compulsory", title="必答题", mix=[{"count": 1}],
                              points=10, wrong_penalty=5, **common),
-        Round.objects.create(contest=contest, order=1, kind="buzzer", title="抢答题", mix=[{"count": 2}], points=20,
+        Round.objects.create(contest=contest, order=2, kind="buzzer", title="抢答题", mix=[{"count": 2}], points=20,
                              wrong_penalty=10, buzz_seconds=30, **common),
-        Round.objects.create(contest=contest, order=2, kind="risk", title="风险题", mix=[{"count": 1}],
+        Round.objects.create(contest=contest, order=3, kind="risk", title="风险题", mix=[{"count": 1}],
                              risk_values=[10, 20, 30], **common),
     ]
     if judged:
@@ -61,3 +61,34 @@ def contest(transactional_db):
 def contest_factory():
     """make_contest, for tests that choose their own database fixture or settings."""
     return make_contest
+
+
+@pytest.fixture
+def fork_safe():
+    """Make this process safe to fork a daphne from; returns the function, to call before each fork."""
+    prepare_fork()
+    return prepare_fork
+
+
+def prepare_fork():
+    """The daphne process is forked from this one. Earlier async tests leave asgiref's
+    thread-sensitive executor (whose worker thread a fork does not copy: every
+    database_sync_to_async in a consumer would hang), channel layers bound to closed loops, and
+    on PostgreSQL a connection pool whose worker threads did not survive the fork either (the
+    child then connects afresh, so it must get the test database's name as it is, unprefixed)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import SyncToAsync
+    from channels.layers import channel_layers
+    from django.conf import settings
+    from django.db import connections
+
+    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
+    channel_layers.backends = {}
+    database = settings.DATABASES["default"]
+    if not database.get("TEST", {}).get("NAME"):
+        database.setdefault("TEST", {})["NAME"] = database["NAME"]
+    for connection in connections.all(initialized_only=True):
+        connection.close()
+        if hasattr(connection, "close_pool"):
+            connection.close_pool()

@@ -232,3 +232,75 @@ async def test_rehearsal_data_is_cleared_to_start_for_real(contest):
     assert all(t["score"] == 100 for t in screen.frames[-1]["teams"])
     assert await database_sync_to_async(ScoreEvent.objects.count)() == 0
     assert (await host.error("host.reset"))["code"] == "not_rehearsal"
+
+
+@database_sync_to_async
+def judge_user():
+    from accounts.models import User
+
+    return User.objects.get(username="judge")
+
+
+async def test_judges_score_hidden_from_the_screen_until_all_have_scored(transactional_db, contest_factory):
+    contest = await database_sync_to_async(contest_factory)(judged=True)
+    host, screen, pads, teams = await seats(contest)
+    judge, snapshot = await connect(f"/ws/contest/{contest.pk}/judge/", await judge_user())
+    assert snapshot["role"] == "judge" and "audit" not in snapshot
+    everyone = [screen, judge, *pads]
+    await step(host, everyone, "host.start")
+    frame = await step(host, everyone, "host.open")
+    assert frame["phase"] == "judging" and frame["round"]["criteria"] == [{"name": "内容", "max": 50}]
+    assert (await judge.error("judge.score", sheet={"内容": 51}))["code"] == "bad_value"
+    assert (await pads[0].error("judge.score", sheet={"内容": 5}))["code"] == "forbidden"
+    await judge.send("judge.score", sheet={"内容": 42})
+    closed = await screen.state()
+    assert closed["phase"] == "revealed" and closed["sheets"] == [{"judge": "judge", "total": 42}]
+    assert closed["judged_score"] == 42
+    before = [f for f in screen.frames[:-1]]
+    assert all("sheets" not in f for f in before)
+    scores, from_events = await db_scores(contest)
+    assert scores == from_events and scores[teams[0].pk] == 142
+
+
+async def test_a_risk_question_stays_hidden_from_teams_until_the_value_is_chosen(contest):
+    from contests.models import Round
+
+    await database_sync_to_async(Round.objects.filter(contest=contest).exclude(kind="risk").delete)()
+    host, screen, pads, teams = await seats(contest)
+    frame = await step(host, [screen, *pads], "host.start")
+    assert frame["round"]["kind"] == "risk" and frame["question"]  # the host sees it
+    assert screen.frames[-1]["question"] is None and pads[0].frames[-1]["question"] is None
+    assert (await host.error("host.open"))["code"] == "no_risk_value"
+    assert (await pads[0].error("team.risk", value=25))["code"] == "bad_value"
+    await pads[0].send("team.risk", value=30)
+    chosen = await screen.state()
+    for client in (host, *pads):
+        await client.state()
+    assert chosen["risk_value"] == 30 and chosen["question"]["stem"] and "reveal" not in chosen
+    await step(host, [screen, *pads], "host.open")
+    await pads[0].send("team.answer", choice="C")
+    judged = await host.state()
+    assert judged["verdict"]["delta"] == -30
+
+
+async def test_the_real_stack_checks_origin_and_session(contest):
+    from asgiref.sync import sync_to_async
+    from django.test import Client
+
+    from config.asgi import application
+
+    client = Client()
+    await sync_to_async(client.force_login)((await setup_data(contest))[0])
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+    path = f"/ws/contest/{contest.pk}/host/"
+    headers = [(b"origin", b"http://localhost"), (b"host", b"localhost")]
+    communicator = WebsocketCommunicator(application, path, headers=headers + [(b"cookie", cookie)])
+    assert (await communicator.connect(timeout=5))[0]
+    assert json.loads(await communicator.receive_from(timeout=5))["role"] == "host"
+    await communicator.disconnect()
+    anonymous = WebsocketCommunicator(application, path, headers=headers)
+    await anonymous.connect(timeout=5)
+    assert json.loads(await anonymous.receive_from(timeout=5))["code"] == "no_seat"
+    foreign = WebsocketCommunicator(application, path, headers=[(b"origin", b"https://evil.example"), (b"host", b"localhost"),
+                                                                  (b"cookie", cookie)])
+    assert not (await foreign.connect(timeout=5))[0]

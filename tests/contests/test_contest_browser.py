@@ -11,31 +11,6 @@ EXPLANATION = "解析：这是只有主持人在揭晓前能看到的说明。"
 
 
 @pytest.fixture
-def fork_safe():
-    """The daphne process is forked from this one. Earlier async tests leave asgiref's
-    thread-sensitive executor (whose worker thread a fork does not copy: every
-    database_sync_to_async in a consumer would hang), channel layers bound to closed loops, and
-    on PostgreSQL a connection pool whose worker threads did not survive the fork either (the
-    child then connects afresh, so it must get the test database's name as it is, unprefixed)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from asgiref.sync import SyncToAsync
-    from channels.layers import channel_layers
-    from django.conf import settings
-    from django.db import connections
-
-    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
-    channel_layers.backends = {}
-    database = settings.DATABASES["default"]
-    if not database.get("TEST", {}).get("NAME"):
-        database.setdefault("TEST", {})["NAME"] = database["NAME"]
-    for connection in connections.all(initialized_only=True):
-        connection.close()
-        if hasattr(connection, "close_pool"):
-            connection.close_pool()
-
-
-@pytest.fixture
 def stage(fork_safe, asgi_server, browser, contest_factory):
     contest = contest_factory(answer_seconds=60)
     session = Client()
