@@ -95,3 +95,12 @@ def test_draw_questions_refuses_once_started(host_client, contest):
     run(contest.pk, Role.HOST, 1, "host", "start", {})
     html = host_client.post(url, follow=True).content.decode()
     assert "竞赛开始前" in html
+
+
+def test_contest_admin_edits_teams_and_rounds_inline(client, contest):
+    from accounts.models import User
+
+    User.objects.create_superuser("boss", "boss@example.org", "pw-boss-123456")
+    client.login(username="boss", password="pw-boss-123456")
+    html = client.get(f"/admin/snippets/contests/contest/edit/{contest.pk}/").content.decode()
+    assert "消防一队" in html and "必答题" in html and "起始分" in html
