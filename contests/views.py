@@ -30,7 +30,8 @@ def _staff_contest(request, contest_id, group, assigned):
 
 
 def _page(request, template, contest, role, socket, **extra):
-    context = {"contest": contest, "role": role, "socket_url": socket, "labels": client_labels(), **extra}
+    context = {"contest": contest, "role": role, "socket_url": socket, "labels": client_labels(),
+               "page_script": f"contests/js/{role}.js", **extra}
     return render(request, template, context)
 
 
