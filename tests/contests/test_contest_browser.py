@@ -46,6 +46,11 @@ def test_a_short_contest_with_host_screen_and_three_pads(stage, output_dir):
     contest, host, screen, pads = stage
     for page in (host, screen, *pads):
         expect(page.locator("[data-phase]")).to_contain_text("等待开始")
+    # Every page measured its offset to the server clock: countdowns agree within 100 ms.
+    for page in (host, screen, *pads):
+        page.wait_for_function("ContestView.client.bestRtt < 100", timeout=5000)
+    offsets = [page.evaluate("ContestView.client.offset") for page in (host, screen, *pads)]
+    assert max(offsets) - min(offsets) < 100
     host.get_by_role("button", name="开始比赛").click()
     expect(screen.locator(".stem")).to_contain_text("发现火情")
     expect(pads[0].locator("[data-highlight]")).to_have_text("轮到本队")

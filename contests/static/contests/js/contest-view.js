@@ -111,6 +111,7 @@
         return;
       }
       var left = client.remaining(until);
+      if (!state.deadline && left === 0) { element.textContent = ""; return; }  // reading pause over
       element.textContent = Math.ceil(left / 1000) + labels.seconds;
       element.classList.toggle("urgent", left < 5000);
       if (ringBar) {
@@ -147,6 +148,7 @@
       if (button.dataset.value) payload.value = Number(button.dataset.value);
       client.send(button.dataset.command, payload);
     });
+    global.ContestView.client = client;  // for the console and the browser tests
     return client;
   }
 
