@@ -1,10 +1,14 @@
 """Pages of a live contest: host console, big screen, team pad (by access code), judge panel,
 the audit-trail export and publishing of the results page."""
+import io
+
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.db import transaction
 from django.views.decorators.http import require_POST
@@ -68,6 +72,17 @@ def team_pad(request, code):
         return render(request, "contests/team_join.html", {"form": form}, status=404)
     return _page(request, "contests/team.html", team.contest, "team",
                  f"/ws/contest/{team.contest_id}/team/?code={team.access_code}", team=team)
+
+
+@login_required
+def team_qr(request, contest_id, team_id):
+    """The QR code a team scans to open its pad (shown on the host console, printed on cards)."""
+    contest = _staff_contest(request, contest_id, HOSTS, "hosts")
+    team = get_object_or_404(Team, pk=team_id, contest=contest)
+    url = request.build_absolute_uri(reverse("contests:team_pad", args=[team.access_code]))
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, title=team.name)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 @login_required

@@ -104,3 +104,22 @@ def test_contest_admin_edits_teams_and_rounds_inline(client, contest):
     client.login(username="boss", password="pw-boss-123456")
     html = client.get(f"/admin/snippets/contests/contest/edit/{contest.pk}/").content.decode()
     assert "消防一队" in html and "必答题" in html and "起始分" in html
+
+
+def test_team_qr_codes_for_the_hosts_only(client, host_client, contest):
+    team = contest.teams.first()
+    url = reverse("contests:team_qr", args=[contest.pk, team.pk])
+    response = host_client.get(url)
+    assert response["Content-Type"] == "image/svg+xml" and b"<svg" in response.content
+    assert url in host_client.get(reverse("contests:host", args=[contest.pk])).content.decode()
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_judge_panel_for_assigned_judges_only(client, contest_factory):
+    contest = contest_factory(judged=True)
+    client.login(username="judge", password="pw-judge-123456")
+    assert "评委打分" in client.get(reverse("contests:judge", args=[contest.pk])).content.decode()
+    assert client.get(reverse("contests:host", args=[contest.pk])).status_code == 403
+    contest.judges.clear()
+    assert client.get(reverse("contests:judge", args=[contest.pk])).status_code == 403
