@@ -118,6 +118,8 @@ def apply(state, config, scores, role, actor, command, args, now):
     refusal = allowed(command, role, state.phase)
     if refusal:
         raise RuleError(refusal, f"{command!r} is not allowed for {role} in phase {state.phase}")
+    if role == Role.TEAM and actor not in config.teams:
+        raise RuleError("forbidden", "unknown team")
     outcome = Outcome(State.from_dict(state.to_dict()))
     _COMMANDS[command](outcome, config, scores, actor, args or {}, now)
     outcome.state.version += 1

@@ -140,6 +140,12 @@ def test_buzzer_multiple_choice_correct_in_any_order():
     assert game.scores[1] == 120
 
 
+def test_a_team_outside_the_contest_is_refused():
+    game = Game(buzzer())
+    game.send("start")
+    game.refused("forbidden", "buzz", Role.TEAM, 9)
+
+
 def test_void_early_buzz_is_refused_without_penalty_and_late_buzz_is_refused():
     game = Game(buzzer(early_buzz="void", buzz_seconds=10))
     game.send("start")
