@@ -303,3 +303,4 @@ LOGGING = {
 DEMO_CONTENT_LOADERS = ["base.demo"]
 DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
 DEMO_CONTENT_LOADERS += ["campaigns.demo", "cases.demo", "ads.demo", "units.demo", "hazards.demo"]
+DEMO_CONTENT_LOADERS += ["contests.demo"]
