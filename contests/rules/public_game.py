@@ -102,6 +102,27 @@ def clean_choice(choice, option_labels, *, multiple):
     return "".join(sorted(labels))
 
 
+def book_answer(scoring, player, choice, elapsed_ms, correct_labels, limit_ms):
+    """Score one player's answer (`choice` None: no answer) at the reveal and update the player.
+
+    `player` is anything with score, streak, correct_count and total_ms: the in-memory
+    PlayerState here, the Player model in the database. Returns the points.
+    """
+    if choice is None:
+        player.streak = 0
+        return 0
+    correct = is_correct(choice, correct_labels)
+    points = scoring.answer_points(
+        correct=correct, elapsed_ms=elapsed_ms, limit_ms=limit_ms,
+        streak_before=player.streak, score_before=player.score,
+    )
+    player.score += points
+    player.total_ms += elapsed_ms
+    player.streak = player.streak + 1 if correct else 0
+    player.correct_count += correct
+    return points
+
+
 # Nicknames -------------------------------------------------------------------------------
 def nickname_key(nickname):
     """What two nicknames are compared by: case and spacing do not make a name new."""
@@ -263,7 +284,7 @@ class PublicGame:
     banned_words: tuple = ()
     state: GameState = None
     players: dict = field(default_factory=dict)
-    answers: dict = field(default_factory=dict)  # (player_id, index) -> (choice, elapsed, points)
+    answers: dict = field(default_factory=dict)  # (player_id, index) -> [choice, elapsed, points]
 
     def __post_init__(self):
         if self.state is None:
@@ -290,37 +311,28 @@ class PublicGame:
         self.player(player_id).kicked = True
 
     def answer(self, player_id, question_index, choice, now):
+        """Accept one answer; it is scored at the reveal. Returns the elapsed time."""
         player = self.player(player_id)
         elapsed = self.state.check_answer(question_index, now)
         if (player_id, question_index) in self.answers:
             raise GameError("already_answered", "you have answered this question")
-        labels, correct_labels, multiple = self.questions[question_index]
-        choice = clean_choice(choice, labels, multiple=multiple)
-        points = self.scoring.answer_points(
-            correct=is_correct(choice, correct_labels),
-            elapsed_ms=elapsed,
-            limit_ms=self.state.answer_window_ms(),
-            streak_before=player.streak,
-            score_before=player.score,
-        )
-        self.answers[player_id, question_index] = (choice, elapsed, points)
-        return points
+        labels, _, multiple = self.questions[question_index]
+        self.answers[player_id, question_index] = [clean_choice(choice, labels, multiple=multiple), elapsed, None]
+        return elapsed
 
     def reveal(self, now):
         """Close the question and book its answers into each player's score and streak."""
         self.state.reveal(now)
         index = self.state.index
-        _, correct_labels, _ = self.questions[index]
+        correct_labels = self.questions[index][1]
         for player_id, player in self.players.items():
             answer = self.answers.get((player_id, index))
-            if answer and is_correct(answer[0], correct_labels):
-                player.streak += 1
-                player.correct_count += 1
-            else:
-                player.streak = 0
+            points = book_answer(
+                self.scoring, player, answer and answer[0], answer and answer[1], correct_labels,
+                self.state.answer_window_ms(),
+            )
             if answer:
-                player.score += answer[2]
-                player.total_ms += answer[1]
+                answer[2] = points
 
     def ranking(self):
         return ranking(

@@ -117,6 +117,24 @@ def test_fixed_scoring_with_streak_and_penalty():
     assert scoring.answer_points(correct=False, elapsed_ms=0, limit_ms=10_000, score_before=10) == -10
 
 
+def test_answers_are_booked_at_the_reveal():
+    game = PublicGame(QUESTIONS, scoring=Scoring(mode="fixed", points=100, streak_bonus=10, wrong_penalty=30))
+    game.join(1, "a")
+    game.join(2, "b")
+    opens = started(game)
+    game.answer(1, 0, "B", opens + 1000)
+    game.answer(2, 0, "C", opens + 2000)
+    assert game.players[1].score == 0  # nothing is known before the reveal
+    game.reveal(opens + 10_000)
+    assert (game.players[1].score, game.players[2].score) == (100, 0)  # penalty never below zero
+    opens = started(game, now=opens + 20_000)
+    game.answer(1, 1, "A", opens + 10)
+    game.reveal(opens + 10_000)
+    assert game.players[1].score == 210 and game.players[1].streak == 2
+    assert game.players[2].streak == 0 and game.answers[1, 1][2] == 110
+    assert [r.player_id for r in game.ranking()] == [1, 2]
+
+
 def test_speed_scoring_falls_to_half():
     scoring = Scoring(mode="speed", points=101)
     assert scoring.answer_points(correct=True, elapsed_ms=0, limit_ms=10_000) == 101
@@ -224,7 +242,7 @@ def test_random_play_keeps_the_game_consistent(sequence):
         for (player_id, index), (choice, elapsed, points) in game.answers.items():
             assert player_id in game.players and index <= game.state.index
             assert 0 <= elapsed <= 3000
-    revealed = game.state.index if game.state.stored_phase != "question" else game.state.index - 1
     for player_id, player in game.players.items():
-        booked = sum(p for (pid, index), (_, _, p) in game.answers.items() if pid == player_id and index <= revealed)
+        booked = sum(p for (pid, _), (_, _, p) in game.answers.items() if pid == player_id and p is not None)
         assert player.score == booked >= 0
+        assert player.correct_count <= len(QUESTIONS) and player.streak <= player.correct_count
