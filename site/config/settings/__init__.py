@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "quizzes",
     "contests",
+    "contests.games",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -242,3 +243,4 @@ LOGGING = {
 
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
 DEMO_CONTENT_LOADERS = ["base.demo"]
+DEMO_CONTENT_LOADERS.append("contests.games.demo")
