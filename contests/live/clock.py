@@ -33,3 +33,12 @@ class ClockConsumer(AsyncWebsocketConsumer):
         except ProtocolError as error:
             reply = error_frame(error.code, error.message)
         await self.send(text_data=json.dumps(reply))
+
+
+def deadline_ms(seconds, now_ms=None):
+    """An absolute server instant (epoch milliseconds) `seconds` from now: what clients count down to."""
+    return (server_time_ms() if now_ms is None else now_ms) + int(seconds * 1000)
+
+
+def is_past(deadline, now_ms=None):
+    return deadline is not None and (server_time_ms() if now_ms is None else now_ms) > deadline

@@ -1,0 +1,140 @@
+"""The base consumer every live game type subclasses (see README.md in this folder).
+
+It decodes frames, limits their size and rate, resolves the connection's seat (role), joins the
+seat's audience groups, sends a full snapshot for the role on connect and on request, answers
+clock pings, dispatches each message type to a `msg_<type>` method and turns every failure into
+a typed error frame: a handler error never kills the connection.
+"""
+import logging
+from dataclasses import dataclass, field
+
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from .clock import pong, server_time_ms
+from .fanout import FRAME_EVENT, encode, group_name
+from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, ProtocolError, decode, error_frame
+from .ratelimit import TokenBucket
+
+logger = logging.getLogger(__name__)
+
+# Close codes (docs/protocol.md, "Common").
+CLOSE_REFUSED = 4403  # no seat: bad access code, not logged in, wrong group, unknown game
+CLOSE_TOO_LARGE = 1009  # a frame over MAX_FRAME_BYTES (RFC 6455 "message too big")
+CLOSE_RATE_LIMITED = 4429  # kept flooding after rate_limited errors
+
+
+class Refused(Exception):
+    """Raised by `resolve_seat` when the connection may not join; closes with CLOSE_REFUSED."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Seat:
+    """Who is on the other end: `role` ("host", "team", ...), the `game` key, the audiences whose
+    broadcasts it receives, and role-specific identity (a team id, a player id)."""
+
+    role: str
+    game: str
+    audiences: tuple
+    identity: dict = field(default_factory=dict)
+
+
+class LiveConsumer(AsyncWebsocketConsumer):
+    rate = 10.0  # sustained frames per second per connection
+    burst = 30
+    max_strikes = 20  # refused frames in a row before the connection is closed
+
+    async def resolve_seat(self):
+        """Return the Seat of this connection (from self.scope) or raise Refused."""
+        raise NotImplementedError
+
+    async def snapshot(self):
+        """The full current state for self.seat, as a dict (sent as a `snapshot` frame)."""
+        raise NotImplementedError
+
+    # Connection ---------------------------------------------------------------------------
+    async def connect(self):
+        self.seat = None
+        self.bucket = TokenBucket(self.rate, self.burst)
+        self.strikes = 0
+        await self.accept()
+        try:
+            seat = await self.resolve_seat()
+        except Refused as refused:
+            await self.send_frame(error_frame(refused.code, refused.message))
+            await self.close(code=CLOSE_REFUSED)
+            return
+        self.seat = seat
+        # Join before taking the snapshot: a change committed in between arrives as a frame
+        # with a higher version, never gets lost.
+        for audience in seat.audiences:
+            await self.channel_layer.group_add(group_name(seat.game, audience), self.channel_name)
+        await self.send_snapshot()
+
+    async def disconnect(self, code):
+        if getattr(self, "seat", None):
+            for audience in self.seat.audiences:
+                await self.channel_layer.group_discard(group_name(self.seat.game, audience), self.channel_name)
+
+    async def dispatch(self, message):
+        # Channels would hop to a thread to close stale DB connections before every message;
+        # all ORM work here goes through database_sync_to_async, which does that itself.
+        if message["type"] == FRAME_EVENT:
+            await self.send(text_data=message["text"])
+        else:
+            await super().dispatch(message)
+
+    # Incoming frames ----------------------------------------------------------------------
+    async def receive(self, text_data=None, bytes_data=None):
+        size = len(text_data.encode("utf-8")) if text_data is not None else len(bytes_data or b"")
+        if size > MAX_FRAME_BYTES:
+            await self.send_frame(error_frame("frame_too_large", f"frames are limited to {MAX_FRAME_BYTES} bytes"))
+            await self.close(code=CLOSE_TOO_LARGE)
+            return
+        if not self.bucket.take():
+            self.strikes += 1
+            if self.strikes > self.max_strikes:
+                await self.close(code=CLOSE_RATE_LIMITED)
+            else:
+                await self.send_frame(error_frame("rate_limited", "too many messages, slow down"))
+            return
+        self.strikes = 0
+        ref = None
+        try:
+            message = decode(text_data)
+            ref = message.get("ref") if isinstance(message.get("ref"), (str, int)) else None
+            await self.handle(message)
+        except ProtocolError as error:
+            await self.send_frame(error_frame(error.code, error.message, ref=ref))
+        except Exception:
+            logger.exception("live message failed: %r", (text_data or "")[:200])
+            await self.send_frame(error_frame("internal_error", "the server could not process this message", ref=ref))
+
+    async def handle(self, message):
+        kind = message["type"]
+        if kind == "clock.ping":
+            await self.send_frame(pong(message))
+            return
+        if self.seat is None:
+            raise ProtocolError("not_joined", "this connection has no seat")
+        if kind == "snapshot.request":
+            await self.send_snapshot()
+            return
+        handler = getattr(self, "msg_" + kind.replace(".", "_").replace("-", "_"), None)
+        if handler is None:
+            raise ProtocolError("unknown_type", f"unknown message type {kind!r}")
+        await handler(message)
+
+    # Outgoing frames ----------------------------------------------------------------------
+    async def send_frame(self, frame):
+        await self.send(text_data=encode(frame))
+
+    async def send_snapshot(self):
+        state = await self.snapshot()
+        await self.send_frame(
+            {"type": "snapshot", "v": PROTOCOL_VERSION, "role": self.seat.role, "server_time": server_time_ms(), **state}
+        )

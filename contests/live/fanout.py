@@ -1,0 +1,35 @@
+"""Fan-out: one pre-serialised frame per audience group of a game, through the channel layer.
+
+A game is a key like "contest-7" or "game-12"; an audience is a role ("host", "screen") or a
+narrower group ("team-3"). Every consumer joins the groups of its seat (LiveConsumer.groups_for).
+"""
+import json
+import re
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+FRAME_EVENT = "live.frame"
+_NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+
+
+def group_name(game, audience):
+    if not (_NAME.match(game) and _NAME.match(audience)):
+        raise ValueError(f"bad game or audience name: {game!r} {audience!r}")
+    return f"live.{game}.{audience}"
+
+
+def encode(frame):
+    return json.dumps(frame, ensure_ascii=False, separators=(",", ":"))
+
+
+async def broadcast(game, frames):
+    """Send `frames` ({audience: frame dict}) to each audience group, each serialised once."""
+    layer = get_channel_layer()
+    for audience, frame in frames.items():
+        await layer.group_send(group_name(game, audience), {"type": FRAME_EVENT, "text": encode(frame)})
+
+
+def broadcast_sync(game, frames):
+    """`broadcast` for synchronous code (views, admin actions, management commands)."""
+    async_to_sync(broadcast)(game, frames)
