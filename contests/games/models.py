@@ -3,6 +3,7 @@
 The rules live in contests/rules/public_game.py; these models store their state so that every
 process (and a restarted one) sees the same game.
 """
+import random
 import secrets
 
 from django.conf import settings
@@ -86,6 +87,8 @@ class PublicGame(models.Model):
     current_index = models.SmallIntegerField(default=-1, editable=False)
     opens_at_ms = models.BigIntegerField(null=True, editable=False)
     deadline_ms = models.BigIntegerField(null=True, editable=False)
+    # Grows with every committed change; clients drop broadcast frames older than their snapshot.
+    version = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
@@ -116,6 +119,17 @@ class PublicGame(models.Model):
         self.current_index = state.index
         self.opens_at_ms = state.opens_at
         self.deadline_ms = state.deadline
+
+    def fill_from_bank(self, count):
+        """Append `count` random active questions of the game's bank (no question twice)."""
+        used = self.game_questions.values_list("question_id", flat=True)
+        pool = list(self.bank.questions.filter(active=True).exclude(pk__in=used).values_list("pk", flat=True))
+        start = self.game_questions.count()
+        chosen = random.sample(pool, min(count, len(pool)))
+        GameQuestion.objects.bulk_create(
+            GameQuestion(game=self, question_id=pk, order=start + offset) for offset, pk in enumerate(chosen)
+        )
+        return len(chosen)
 
     def ordered_questions(self):
         return [item.question for item in self.game_questions.select_related("question").prefetch_related("question__options")]
