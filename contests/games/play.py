@@ -190,6 +190,7 @@ def player_snapshot(player_id):
         "nickname": player.nickname,
         "score": player.score,
         "rank": rank_of(player),
+        "players": Player.objects.filter(game=game, kicked=False).count(),
         "choice": answer.choice if answer else None,
     }
     if answer and answer.points is not None:

@@ -24,4 +24,6 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+urlpatterns += [path("live/games/", include("contests.games.urls"))]
+
 urlpatterns += [path("", include(wagtail_urls))]
