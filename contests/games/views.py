@@ -1,4 +1,6 @@
 """Pages of public games: join by PIN, the phone, the big screen, the host console, results, exports."""
+from io import BytesIO
+
 import segno
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.http import Http404, HttpResponse
@@ -48,8 +50,9 @@ def screen(request, pin):
 
 def qr_code(request, pin):
     game = get_object_or_404(PublicGame, pin=pin)
-    svg = segno.make(join_url(request, game), error="m").svg_inline(scale=8, border=2, dark="#1a1a1a")
-    return HttpResponse(svg, content_type="image/svg+xml")
+    buffer = BytesIO()
+    segno.make(join_url(request, game), error="m").save(buffer, kind="svg", scale=8, border=2, dark="#1a1a1a")
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 @login_required
