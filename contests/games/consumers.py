@@ -74,7 +74,8 @@ class GameConsumer(LiveConsumer):
         except GameError as error:
             raise ProtocolError(error.code, error.message) from None
         frames, personal = result if isinstance(result, tuple) else (result, None)
-        await broadcast(self.key, frames)
+        sent_at = server_time_ms()  # after the commit: what the fan-out latency is measured from
+        await broadcast(self.key, {audience: {**frame, "sent_at": sent_at} for audience, frame in frames.items()})
         if personal:
             await broadcast_personal(self.key, "players", personal)
 
@@ -140,6 +141,7 @@ class PlayerConsumer(GameConsumer):
 
     async def seat_for_game(self):
         self.answered = set()
+        self.joined_snapshot = None  # taken together with the join, sent right after it
         token = parse_qs(self.scope["query_string"].decode()).get("token", [""])[0]
         if not token:
             return Seat(role="visitor", game=self.key, audiences=())
@@ -156,10 +158,9 @@ class PlayerConsumer(GameConsumer):
 
     async def snapshot(self):
         if self.seat.role == "visitor":
-            game = await database_sync_to_async(PublicGame.objects.get)(pk=self.game.pk)
-            header = await database_sync_to_async(play.game_header)(game)
-            return {"version": game.version, "game": header}
-        snapshot = await database_sync_to_async(play.player_snapshot)(self.seat.identity["player"])
+            return await database_sync_to_async(play.visitor_snapshot)(self.game.pk)
+        snapshot = self.joined_snapshot or await database_sync_to_async(play.player_snapshot)(self.seat.identity["player"])
+        self.joined_snapshot = None
         if snapshot["me"]["choice"] is not None:
             self.answered.add(snapshot["game"]["index"])
         return snapshot
@@ -175,7 +176,7 @@ class PlayerConsumer(GameConsumer):
         nickname, phone = message.get("nickname"), message.get("phone", "")
         if not isinstance(phone, str):
             raise ProtocolError("bad_message", "field 'phone' must be a string")
-        player, frame = await game_errors(play.join)(self.game.pk, nickname, phone)
+        player, frame, self.joined_snapshot = await game_errors(play.join_and_snapshot)(self.game.pk, nickname, phone)
         self.seat = await self.seat_player(player)
         await self.send_frame({"type": "player.joined", "token": player.token, "ref": message.get("ref")})
         await broadcast(self.key, {"screen": frame, "host": frame})

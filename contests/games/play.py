@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from contests.live.clock import server_time_ms
+from contests.live.storage import insert_once
 from contests.rules import public_game as rules
 
 from .models import LuckyDraw, Player, PlayerAnswer, Prize, PublicGame
@@ -178,6 +179,18 @@ def host_snapshot(game_id):
     return part
 
 
+def visitor_snapshot(game_id):
+    """What a phone that has not joined sees: whether the game still takes players."""
+    game = PublicGame.objects.get(pk=game_id)
+    return {"version": game.version, "game": game_header(game)}
+
+
+def join_and_snapshot(game_id, nickname, phone=""):
+    """`join`, then the new player's snapshot, in one trip to the database thread."""
+    player, frame = join(game_id, nickname, phone)
+    return player, frame, player_snapshot(player.pk)
+
+
 def player_snapshot(player_id):
     player = Player.objects.select_related("game").get(pk=player_id)
     game = player.game
@@ -204,10 +217,13 @@ def join(game_id, nickname, phone=""):
     """Create a player (late joining included); returns (player, frame for screen and host)."""
     game = PublicGame.objects.get(pk=game_id)
     game_state(game).check_join()
-    taken = set(Player.objects.filter(game=game).values_list("nickname_key", flat=True))
-    name = rules.clean_nickname(nickname, taken=taken, banned_words=banned_words())
+    name = rules.clean_nickname(nickname, banned_words=banned_words())
+    key = rules.nickname_key(name)
     phone = clean_phone(phone)
-    player = Player.objects.create(game=game, nickname=name, nickname_key=rules.nickname_key(name), phone=phone)
+    # The unique constraint (game, nickname key) decides between two phones taking one name.
+    player, created = insert_once(Player, game=game, nickname=name, nickname_key=key, phone=phone)
+    if not created:
+        raise rules.GameError("nickname_taken", "this nickname is already taken in this game")
     count = Player.objects.filter(game=game, kicked=False).count()
     return player, {"type": "game.joined", "nickname": player.nickname, "players": count}
 

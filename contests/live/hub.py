@@ -68,7 +68,7 @@ class Hub:
                 try:
                     await member.send(text_data=text)
                 except Exception:  # one broken socket must not starve the others
-                    logger.warning("hub send to a closed socket failed", exc_info=True)
+                    logger.debug("hub send to a closed socket failed", exc_info=True)
         elif message.get("type") == PERSONAL_EVENT:
             frames = message["frames"]
             for member in members:
@@ -77,7 +77,7 @@ class Hub:
                     try:
                         await member.hub_frame(frame)
                     except Exception:
-                        logger.warning("hub personal frame failed", exc_info=True)
+                        logger.debug("hub personal frame to a closed socket failed", exc_info=True)
 
 
 _hubs = weakref.WeakKeyDictionary()
