@@ -12,9 +12,10 @@ clock), then all phones answer within `--answer-window` seconds (ack latency: se
 `answer.accepted`, which the server sends only after the row is committed), then the host
 reveals and every phone must get its result. Stored answers are counted in the database.
 
-In the same run the same fan-out goes through a minimal plain-`websockets` broadcast server (one
-`broadcast()` of a frame of the same size to every socket): the reference, since both share the
-machine, the client and the clock. Figures per run, the ratios, and as the last line one JSON
+In the same run, right after each of our questions, the same fan-out goes through a minimal
+plain-`websockets` broadcast server (one `broadcast()` of a frame of the same size to N other
+sockets of the same client): the reference. Both share the machine, its load, the client and
+the clock. Figures per run, the ratios, and as the last line one JSON
 object. Everything runs on loopback with bounded waits; nothing here is part of the test suite.
 """
 import argparse
@@ -258,7 +259,7 @@ async def connect_all(run, urls, window, factory):
     return tasks, run.players / (time.perf_counter() - started)
 
 
-async def play(args, servers, game, cookie):
+async def play(args, servers, game, cookie, reference):
     from websockets.asyncio.client import connect
 
     base = [f"ws://127.0.0.1:{server.port}/ws/games/{game.pin}" for server in servers]
@@ -280,6 +281,7 @@ async def play(args, servers, game, cookie):
         await run.until(lambda: run.received - received == args.players, f"question {index + 1} on every phone")
         cpu_fanout += cpu(servers) - before
         run.question_max_ms.append(round(max(run.fanout_ms[-args.players:]), 1))
+        await reference.broadcast(run.sample_frame)
         run.answer_now.set()
         before = cpu(servers)
         await run.until(
@@ -344,36 +346,51 @@ async def reference_server(port):
         await asyncio.Future()
 
 
-async def reference(args, server, payload):
-    from websockets.asyncio.client import connect
+class Reference:
+    """N listeners on the reference server; one broadcast right after each of ours, so both are
+    measured under the same load of a shared machine."""
 
-    run = Run(args.players)
+    def __init__(self, args, server):
+        self.args = args
+        self.server = server
+        self.run = Run(args.players)
+        self.cpu_seconds = 0.0
 
-    async def listener(run, url, number, window, ready):
-        socket_ = await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23)
-        ready()
-        async for raw in socket_:
-            run.fanout_ms.append(now_ms() - json.loads(raw)["t"])
-            run.received += 1
-            run.bump()
-            if run.received >= args.players * args.questions:
-                break
-        await socket_.close()
+    async def connect(self):
+        from websockets.asyncio.client import connect
 
-    tasks, join_rate = await connect_all(run, [f"ws://127.0.0.1:{server.port}/phone"], 0, listener)
-    control = await connect(f"ws://127.0.0.1:{server.port}/control", ping_interval=None, max_size=2**23)
-    cpu_total = 0.0
-    for index in range(args.questions):
-        received = run.received
-        before = server.cpu_seconds()
-        await control.send(payload)
-        await run.until(lambda: run.received - received == args.players, f"reference broadcast {index + 1}")
-        cpu_total += server.cpu_seconds() - before
-    await control.close()
-    for task in tasks:
-        task.cancel()
-    return {"connections_per_s": join_rate, "fanout": run.fanout_ms, "cpu_ms_per_broadcast": cpu_total * 1000 / args.questions,
-            "frames_lost": args.players * args.questions - run.received}
+        async def listener(run, url, number, window, ready):
+            socket_ = await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23)
+            ready()
+            async for raw in socket_:
+                run.fanout_ms.append(now_ms() - json.loads(raw)["t"])
+                run.received += 1
+                run.bump()
+            await socket_.close()
+
+        url = f"ws://127.0.0.1:{self.server.port}/phone"
+        self.tasks, self.join_rate = await connect_all(self.run, [url], 0, listener)
+        self.control = await connect(f"ws://127.0.0.1:{self.server.port}/control", ping_interval=None, max_size=2**23)
+
+    async def broadcast(self, payload):
+        received = self.run.received
+        before = self.server.cpu_seconds()
+        await self.control.send(payload)
+        await self.run.until(lambda: self.run.received - received == self.args.players, "a reference broadcast")
+        self.cpu_seconds += self.server.cpu_seconds() - before
+
+    async def close(self):
+        await self.control.close()
+        for task in self.tasks:
+            task.cancel()
+
+    def figures(self, broadcasts):
+        return {
+            "connections_per_s": self.join_rate,
+            "fanout": self.run.fanout_ms,
+            "cpu_ms_per_broadcast": self.cpu_seconds * 1000 / broadcasts,
+            "frames_lost": self.args.players * broadcasts - self.run.received,
+        }
 
 
 # Report ------------------------------------------------------------------------------------
@@ -444,7 +461,8 @@ async def main(args):
     env = {**os.environ, "PYTHONPATH": f"{ROOT / 'site'}{os.pathsep}{ROOT}", "VAR_DIR": str(var_dir)}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE")
     log = open(var_dir / "servers.log", "a")
-    servers = []
+    reference_port = args.port - 1
+    servers = [Server([sys.executable, __file__, "--reference-server", str(reference_port)], reference_port, env, log)]
     try:
         for offset in range(args.processes):
             port = args.port + offset
@@ -452,16 +470,14 @@ async def main(args):
                 [sys.executable, "-m", "daphne", "-v", "0", "-e", f"tcp:port={port}:interface=127.0.0.1:backlog=1024",
                  "config.asgi:application"], port, env, log,
             ))
-        ours = await play(args, servers, game, cookie)
+        reference = Reference(args, servers[0])
+        await reference.connect()
+        ours = await play(args, servers[1:], game, cookie, reference)
+        await reference.close()
     finally:
         for server in servers:
             server.stop()
-    reference_port = args.port - 1
-    ref_server = Server([sys.executable, __file__, "--reference-server", str(reference_port)], reference_port, env, log)
-    try:
-        ref = await reference(args, ref_server, ours["sample_frame"])
-    finally:
-        ref_server.stop()
+    ref = reference.figures(args.questions)
     report(args, ours, ref)
 
 

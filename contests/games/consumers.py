@@ -55,6 +55,15 @@ class GameConsumer(LiveConsumer):
         self.key = play.game_key(self.game.pk)
         return await self.seat_for_game()
 
+    async def dispatch(self, message):
+        # Channels hops to the database thread before every message to close stale connections;
+        # every ORM call here goes through database_sync_to_async, which does that itself, and a
+        # thousand phones answering at once would pay the hop a thousand times.
+        if message["type"] == "websocket.receive":
+            await self.websocket_receive(message)
+        else:
+            await super().dispatch(message)
+
     async def listen(self):
         await local_hub().join(self.key, self.audience, self)
         self.hub_audiences.append(self.audience)
