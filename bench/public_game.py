@@ -164,6 +164,7 @@ class Run:
         self.burst_seconds = 0.0
         self.question_max_ms = []
         self.sample_frame = None
+        self.retries = 0
         self.answer_now = asyncio.Event()
         self.changed = asyncio.Event()
 
@@ -183,10 +184,22 @@ class Run:
                 pass
 
 
-async def phone(run, url, number, window, ready):
+async def open_socket(run, url, **options):
+    """Connect like a phone does: a refused handshake is retried with backoff (counted)."""
     from websockets.asyncio.client import connect
+    from websockets.exceptions import InvalidHandshake
 
-    socket_ = await connect(url, origin=ORIGIN, open_timeout=WAIT, ping_interval=None, max_size=2**23)
+    for attempt in range(3):
+        try:
+            return await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23, **options)
+        except (OSError, InvalidHandshake, asyncio.TimeoutError):
+            run.retries += 1
+            await asyncio.sleep(0.5 * 2**attempt + random.random() / 2)
+    return await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23, **options)
+
+
+async def phone(run, url, number, window, ready):
+    socket_ = await open_socket(run, url, origin=ORIGIN)
     await socket_.recv()  # the visitor snapshot
     await socket_.send(json.dumps({"type": "player.join", "nickname": f"p{number}"}))
     while json.loads(await socket_.recv())["type"] != "snapshot":
@@ -317,6 +330,7 @@ async def play(args, servers, game, cookie, reference):
         "frames_lost": args.players * args.questions - run.received,
         "memory_kb_per_player": memory_kb,
         "sample_frame": run.sample_frame,
+        "handshake_retries": run.retries,
     }
 
 
@@ -360,7 +374,7 @@ class Reference:
         from websockets.asyncio.client import connect
 
         async def listener(run, url, number, window, ready):
-            socket_ = await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23)
+            socket_ = await open_socket(run, url)
             ready()
             async for raw in socket_:
                 run.fanout_ms.append(now_ms() - json.loads(raw)["t"])
@@ -420,6 +434,7 @@ def report(args, ours, ref):
         "lost": ours["lost"],
         "frames_lost": ours["frames_lost"],
         "memory_kb_per_player": round(ours["memory_kb_per_player"], 1),
+        "handshake_retries": ours["handshake_retries"],
         "fanout_max_per_question_ms": ours["fanout_max_per_question_ms"],
         "ref_connections_per_s": round(ref["connections_per_s"], 1),
         "ref_fanout_p50_ms": ms(ref["fanout"], 0.5),
@@ -439,6 +454,7 @@ def report(args, ours, ref):
         ("frames lost", figures["frames_lost"], figures["ref_frames_lost"]),
     ]
     print(f"\n{args.players} phones, {args.processes} daphne process(es), {figures['database']}, {figures['layer']} layer")
+    print(f"handshakes retried by phones: {figures['handshake_retries']}")
     print(f"{'':32}{'ours':>12}{'reference':>12}{'ratio':>8}")
     for name, mine, theirs in rows:
         ratio = f"{mine / theirs:.2f}" if isinstance(theirs, (int, float)) and theirs else "-"

@@ -16,7 +16,7 @@ from contests.live.fanout import broadcast
 from contests.rules import public_game as rules
 
 from .models import PlayerAnswer, PublicGame
-from .play import game_key
+from .play import game_key, game_state
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,7 @@ def store_answers(answers):
     with transaction.atomic():
         for game_id, positions in by_game.items():
             game = PublicGame.objects.select_for_update().get(pk=game_id)
-            state = rules.GameState(
-                question_count=game.current_index + 1, stored_phase=game.phase, index=game.current_index,
-                opens_at=game.opens_at_ms, deadline=game.deadline_ms,
-            )
+            state = game_state(game)
             rows = []
             for position in positions:
                 answer = answers[position]

@@ -108,12 +108,6 @@ class PublicGame(models.Model):
             wrong_penalty=self.wrong_penalty, podium_size=self.podium_size,
         )
 
-    def state(self):
-        return rules.GameState(
-            question_count=self.game_questions.count(), stored_phase=self.phase, index=self.current_index,
-            opens_at=self.opens_at_ms, deadline=self.deadline_ms,
-        )
-
     def apply_state(self, state):
         self.phase = state.stored_phase
         self.current_index = state.index

@@ -245,25 +245,27 @@ def player_for_token(game_id, token):
 
 
 # Host actions (each runs on the locked game row; returns frames by audience) ------------
-def next_question(game, now=None):
+def _transition(game, change):
+    """Apply one rules transition to the locked game row and save it with a new version."""
     state = game_state(game)
-    state.start_question(
-        server_time_ms() if now is None else now,
-        reading_ms=game.reading_seconds * 1000, answer_ms=game.answer_seconds * 1000,
-    )
+    change(state)
     game.apply_state(state)
     game.version += 1
     game.save()
+    return state
+
+
+def next_question(game, now=None):
+    _transition(game, lambda state: state.start_question(
+        server_time_ms() if now is None else now,
+        reading_ms=game.reading_seconds * 1000, answer_ms=game.answer_seconds * 1000,
+    ))
     return question_frames(game)
 
 
 def reveal(game, now=None):
     """Close answering, score every answer of the question, and tell each phone its result."""
-    state = game_state(game)
-    state.reveal(server_time_ms() if now is None else now)
-    game.apply_state(state)
-    game.version += 1
-    game.save()
+    state = _transition(game, lambda state: state.reveal(server_time_ms() if now is None else now))
     played = played_questions(game.pk)[game.current_index]
     scoring = game.scoring()
     players = list(Player.objects.filter(game=game))
@@ -299,22 +301,14 @@ def reveal(game, now=None):
 
 
 def show_leaderboard(game):
-    state = game_state(game)
-    state.show_leaderboard()
-    game.apply_state(state)
-    game.version += 1
-    game.save()
+    _transition(game, rules.GameState.show_leaderboard)
     frame = leaderboard_frame(game)
     return {"screen": frame, "players": {**frame, "top": frame["top"][:3]}, "host": frame}
 
 
 def finish(game):
     """End the game; the podium's players get their prize codes."""
-    state = game_state(game)
-    state.finish()
-    game.apply_state(state)
-    game.version += 1
-    game.save()
+    _transition(game, rules.GameState.finish)
     players = list(Player.objects.filter(game=game, kicked=False))
     podium = rules.podium(((p.pk, p.score, p.total_ms) for p in players), game.podium_size)
     personal = {}

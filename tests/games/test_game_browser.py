@@ -96,6 +96,8 @@ def test_screen_host_and_twenty_phones_play_three_questions(browser, asgi_server
     screen.screenshot(path=output_dir / "screen-4-podium.png")
     phones[0].screenshot(path=output_dir / "phone-4-prize.png")
 
+    final_score = phones[0].locator("[data-me-score]").inner_text().split()[0]
+    expect(host.locator("[data-roster] tr").first).to_contain_text(final_score)  # the roster follows
     code = re.search(r"[2-9A-Z]{8}", prize.inner_text()).group(0)
     host.fill("#redeem-code", code)
     host.click("text=核验并兑奖")
