@@ -1,9 +1,11 @@
 """Question banks and questions (单选 single, 多选 multiple, 判断 true/false) with their options."""
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.models import Orderable
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
 OPTION_LABELS = "ABCDEFGH"
@@ -23,7 +25,22 @@ class QuestionBank(models.Model):
         return self.name
 
 
-class Question(index.Indexed, ClusterableModel):
+class QuestionForm(WagtailAdminModelForm):
+    """Checks the question together with its inline options before the model's own clean() runs."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets["options"]
+        if formset.is_valid():
+            self.instance.submitted_options = [
+                (form.cleaned_data.get("text", ""), form.cleaned_data.get("is_correct", False))
+                for form in sorted(formset.forms, key=lambda form: form.cleaned_data.get("ORDER") or 0)
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+        return cleaned_data
+
+
+class Question(index.Indexed, PreviewableMixin, ClusterableModel):
     class Kind(models.TextChoices):
         SINGLE = "single", _("single choice")
         MULTIPLE = "multiple", _("multiple choice")
@@ -59,8 +76,29 @@ class Question(index.Indexed, ClusterableModel):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 
+    base_form_class = QuestionForm
+
     def __str__(self):
         return self.stem[:60]
+
+    def clean(self):
+        from .validation import question_problems
+
+        super().clean()
+        # The admin form hands over its inline options before they reach the cluster.
+        options = getattr(self, "submitted_options", None)
+        if options is None:
+            options = [(option.text, option.is_correct) for option in self.options.all()]
+        errors = {}
+        for field, message in question_problems(self.kind, self.stem, options):
+            errors.setdefault("stem" if field == "stem" else NON_FIELD_ERRORS, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
+    preview_modes = [("screen", _("Big screen")), ("phone", _("Phone"))]
+
+    def get_preview_template(self, request, mode_name):
+        return f"quizzes/preview/question_{mode_name}.html"
 
     def labelled_options(self):
         """(label, option) pairs: an option's label (A-H) is its position in the question."""

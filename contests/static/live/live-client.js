@@ -5,6 +5,7 @@
  *   statusElement: document.querySelector("[data-live-status]"),  // shows "reconnecting"
  *   errorElement: document.querySelector("[data-live-error]"),    // shows typed errors
  *   onSnapshot(snapshot) {}, onFrame(frame) {}, onError(frame) {},
+ *   errorText(frame) { return translated[frame.code] || frame.message; },   // optional
  * });
  * client.send("team.buzz", {});       client.serverNow()  // ms, corrected by the clock offset
  *
@@ -119,7 +120,7 @@
   LiveClient.prototype.showError = function (frame) {
     var element = this.options.errorElement;
     if (!element) return;
-    element.textContent = frame.message;
+    element.textContent = this.options.errorText ? this.options.errorText(frame) : frame.message;
     element.dataset.code = frame.code;
     element.hidden = false;
     global.clearTimeout(this.errorTimer);

@@ -243,4 +243,6 @@ LOGGING = {
 
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
 DEMO_CONTENT_LOADERS = ["base.demo"]
-DEMO_CONTENT_LOADERS.append("contests.games.demo")
+DEMO_CONTENT_LOADERS += ["quizzes.demo"]
+DEMO_CONTENT_LOADERS += ["contests.demo"]
+DEMO_CONTENT_LOADERS += ["contests.games.demo"]

@@ -1,0 +1,102 @@
+"""Sockets of an inter-unit contest: host console, judge panel, big screen, team pad.
+
+They only authenticate, hand each message to contests.commands.run (rules + persistence in one
+locked transaction) and broadcast the frames it returns. docs/protocol.md lists every message.
+"""
+from channels.db import database_sync_to_async
+from django.utils.translation import gettext as _
+
+from accounts.roles import HOSTS, JUDGES, in_group
+
+from . import commands
+from .frames import view
+from .live.consumer import LiveConsumer, Refused, Seat
+from .live.fanout import broadcast
+from .live.messages import ProtocolError
+from .models import Contest, Team
+from .rules.contest import RuleError
+from .rules.phases import Role
+
+HOST_COMMANDS = ("start", "open", "lock", "mark", "undo", "reveal", "scoreboard", "next", "pause", "resume", "end",
+                 "adjust", "reset")
+JUDGE_COMMANDS = ("mark", "adjust", "score")
+TEAM_COMMANDS = ("buzz", "risk", "answer")
+# Fields a message may carry to its command; anything else is ignored.
+ARGUMENTS = ("choice", "verdict", "value", "team", "delta", "reason", "sheet")
+
+
+class ContestConsumer(LiveConsumer):
+    """`/ws/contest/<id>/<role>/`; the role comes from the URL and is checked against the user or code."""
+
+    async def resolve_seat(self):
+        kwargs = self.scope["url_route"]["kwargs"]
+        role = kwargs["role"]
+        query = dict(part.split("=", 1) for part in self.scope["query_string"].decode().split("&") if "=" in part)
+        seat = await database_sync_to_async(find_seat)(kwargs["contest"], role, self.scope.get("user"), query)
+        if seat is None:
+            raise Refused("no_seat", _("This page may not join the contest: check the link, the code or your login."))
+        return seat
+
+    async def snapshot(self):
+        return await database_sync_to_async(snapshot_for)(self.seat)
+
+    async def command(self, command, message):
+        seat = self.seat
+        actor = seat.identity["actor"]
+        args = {key: message[key] for key in ARGUMENTS if key in message}
+        try:
+            frames = await database_sync_to_async(commands.run)(
+                seat.identity["contest"], Role(seat.role), actor, seat.identity["label"], command, args
+            )
+        except RuleError as error:
+            raise ProtocolError(error.code, error.message) from None
+        await broadcast(seat.game, frames)
+
+
+def find_seat(contest_id, role, user, query):
+    contest = Contest.objects.filter(pk=contest_id).first()
+    if contest is None:
+        return None
+    game = contest.game_key
+    identity = {"contest": contest.pk}
+    if role == "host" and _member(user, HOSTS, contest.hosts):
+        return Seat("host", game, ("host",), {**identity, "actor": user.pk, "label": user.get_username()})
+    if role == "judge" and _member(user, JUDGES, contest.judges):
+        return Seat("judge", game, ("judges",), {**identity, "actor": user.pk, "label": user.get_username()})
+    if role == "screen":  # what the hall sees anyway: open to anyone
+        return Seat("screen", game, ("screen",), {**identity, "actor": None, "label": "screen"})
+    if role == "team":
+        team = Team.objects.filter(contest=contest, access_code=query.get("code", "").upper()).first()
+        if team:
+            return Seat("team", game, ("teams",), {**identity, "actor": team.pk, "label": f"team {team.name}"})
+    return None
+
+
+def _member(user, group, assigned):
+    """In the staff group and assigned to this contest (superusers may take any seat)."""
+    if user is None or not in_group(user, group):
+        return False
+    return user.is_superuser or assigned.filter(pk=user.pk).exists()
+
+
+def snapshot_for(seat):
+    contest = Contest.objects.get(pk=seat.identity["contest"])
+    data = view(contest, Role(seat.role))
+    if seat.role == "team":
+        data["me"] = seat.identity["actor"]
+    if seat.role == "judge":
+        data["me"] = seat.identity["actor"]
+    return data
+
+
+def _handler(command):
+    async def handler(self, message):
+        await self.command(command, message)
+
+    handler.__name__ = f"msg_{command}"
+    return handler
+
+
+for _prefix, _commands in (("host", HOST_COMMANDS), ("judge", JUDGE_COMMANDS), ("team", TEAM_COMMANDS)):
+    for _command in _commands:
+        setattr(ContestConsumer, f"msg_{_prefix}_{_command}", _handler(_command))

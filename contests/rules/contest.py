@@ -1,0 +1,408 @@
+"""The contest as a state machine: `apply` one command to a State and get the new State plus what
+to persist (score events, an answer, a buzz, a judge's sheet). No sockets, no ORM.
+
+Times are epoch milliseconds on the server clock; deadlines are absolute instants.
+"""
+import copy
+from dataclasses import asdict, dataclass, field
+
+from .judging import ScoreSheetError, aggregate, sheet_total
+from .phases import Phase, Role, RoundKind, Verdict, allowed
+from .scoring import is_correct, risk_order, tied_for_first, verdict_delta
+
+OPTION_LETTERS = set("ABCDEFGH")
+MAX_ADJUST = 1000
+
+
+class RuleError(Exception):
+    """A command refused by the rules; nothing changes. `code` is machine-readable."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One question (or, in a judged round, one performance) of a round."""
+
+    id: int
+    team: int | None = None  # the team it belongs to (compulsory, risk, judged)
+    correct: str = ""  # correct option labels, e.g. "B" or "ACD"
+
+
+@dataclass(frozen=True)
+class RoundConfig:
+    kind: RoundKind
+    slots: tuple = ()
+    points: int = 10
+    wrong_penalty: int = 0
+    timeout_penalty: int = 0
+    reading_seconds: float = 5
+    answer_seconds: float = 20
+    buzz_seconds: float = 10
+    risk_values: tuple = (10, 20, 30)
+    risk_in_score_order: bool = False
+    early_buzz: str = "penalty"  # "penalty": lose early_buzz_penalty and sit out; "void": ignored
+    early_buzz_penalty: int = 5
+    criteria: tuple = ()  # ((name, maximum), ...) for judged rounds
+    aggregate: str = "mean"
+
+
+@dataclass(frozen=True)
+class Config:
+    start_score: int
+    teams: tuple
+    rounds: tuple
+    judges: tuple = ()
+
+
+@dataclass
+class State:
+    phase: Phase = Phase.LOBBY
+    version: int = 0
+    round: int = -1
+    turn: int = -1
+    order: list = field(default_factory=list)  # slot indices of the current round, in play order
+    team: int | None = None  # the team whose turn it is (owner or buzz winner)
+    eligible: list = field(default_factory=list)  # tie-break: only these teams may buzz
+    locked_out: list = field(default_factory=list)
+    risk_value: int | None = None
+    deadline: int | None = None
+    reading_until: int | None = None
+    choice: str | None = None
+    verdict: Verdict | None = None
+    delta: int | None = None
+    sheets: dict = field(default_factory=dict)  # judge id (str) -> total, hidden until revealed
+    paused: dict | None = None
+
+    def to_dict(self):
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data):
+        state = cls(**copy.deepcopy(data))
+        state.phase = Phase(state.phase)
+        state.verdict = Verdict(state.verdict) if state.verdict else None
+        return state
+
+    def slot_index(self):
+        return self.order[self.turn] if 0 <= self.turn < len(self.order) else None
+
+
+@dataclass
+class Outcome:
+    state: State
+    events: list = field(default_factory=list)  # (team, delta, reason)
+    answer: dict | None = None  # {"slot", "team", "choice", "verdict", "delta", "risk_value"}
+    void_answer: int | None = None  # slot whose current answer an undo voids
+    buzz: dict | None = None  # {"slot", "team"}
+    sheet: dict | None = None  # {"slot", "team", "judge", "sheet", "total"}
+
+
+def current_round(config, state):
+    return config.rounds[state.round] if 0 <= state.round < len(config.rounds) else None
+
+
+def current_slot(config, state):
+    index = state.slot_index()
+    return None if index is None else current_round(config, state).slots[index]
+
+
+def apply(state, config, scores, role, actor, command, args, now):
+    """Apply `command` sent by `role` (`actor`: a team id, a judge's user id) at server time `now`.
+
+    `scores` are the teams' current scores. Raises RuleError and changes nothing when refused.
+    """
+    refusal = allowed(command, role, state.phase)
+    if refusal:
+        raise RuleError(refusal, f"{command!r} is not allowed for {role} in phase {state.phase}")
+    outcome = Outcome(State.from_dict(state.to_dict()))
+    _COMMANDS[command](outcome, config, scores, actor, args or {}, now)
+    outcome.state.version += 1
+    return outcome
+
+
+# Progress ----------------------------------------------------------------------------------
+def _start(out, config, scores, actor, args, now):
+    _enter_round(out, config, scores, 0, now)
+
+
+def _enter_round(out, config, scores, index, now):
+    state = out.state
+    while index < len(config.rounds):
+        round_config = config.rounds[index]
+        order = list(range(len(round_config.slots)))
+        eligible = []
+        if round_config.kind == RoundKind.RISK and round_config.risk_in_score_order:
+            ranked = risk_order(list(config.teams), scores)
+            order.sort(key=lambda i: ranked.index(round_config.slots[i].team) if round_config.slots[i].team in ranked else len(ranked))
+        if round_config.kind == RoundKind.TIEBREAK:
+            eligible = tied_for_first(scores)
+            if not eligible:
+                order = []
+        if order:
+            state.round, state.order, state.eligible = index, order, eligible
+            _show(out, config, 0, now)
+            return
+        index += 1
+    _finish(state)
+
+
+def _show(out, config, turn, now):
+    state = out.state
+    state.turn = turn
+    slot = current_slot(config, state)
+    state.phase = Phase.READING
+    state.team = slot.team
+    state.locked_out, state.sheets = [], {}
+    state.risk_value = state.choice = state.verdict = state.delta = state.deadline = None
+    state.reading_until = now + int(current_round(config, state).reading_seconds * 1000)
+
+
+def _finish(state):
+    state.phase = Phase.FINISHED
+    state.team = state.deadline = state.reading_until = None
+
+
+def _next(out, config, scores, actor, args, now):
+    state = out.state
+    round_config = current_round(config, state)
+    decided = round_config.kind == RoundKind.TIEBREAK and not tied_for_first(
+        {team: scores[team] for team in state.eligible}
+    )
+    if decided or state.turn + 1 >= len(state.order):
+        _enter_round(out, config, scores, state.round + 1, now)
+    else:
+        _show(out, config, state.turn + 1, now)
+
+
+def _open(out, config, scores, actor, args, now):
+    state = out.state
+    round_config = current_round(config, state)
+    if state.reading_until is not None and now < state.reading_until:
+        raise RuleError("too_early", "the reading pause is not over yet")
+    state.reading_until = None
+    if round_config.kind == RoundKind.JUDGED:
+        state.phase = Phase.JUDGING
+    elif round_config.kind in (RoundKind.BUZZER, RoundKind.TIEBREAK):
+        state.phase = Phase.BUZZER_OPEN
+        state.deadline = now + int(round_config.buzz_seconds * 1000)
+    else:
+        if round_config.kind == RoundKind.RISK and state.risk_value is None:
+            raise RuleError("no_risk_value", "the team has not chosen its risk value yet")
+        state.phase = Phase.ANSWERING
+        state.deadline = now + int(round_config.answer_seconds * 1000)
+
+
+# Teams -------------------------------------------------------------------------------------
+def _buzz(out, config, scores, team, args, now):
+    state = out.state
+    round_config = current_round(config, state)
+    if round_config is None or round_config.kind not in (RoundKind.BUZZER, RoundKind.TIEBREAK):
+        raise RuleError("wrong_phase", "this is not a buzzer round")
+    if state.eligible and team not in state.eligible:
+        raise RuleError("not_eligible", "only the tied teams play the tie-break")
+    if team in state.locked_out:
+        raise RuleError("locked_out", "your team is locked out of this question")
+    slot = current_slot(config, state)
+    if state.phase == Phase.READING:
+        if round_config.early_buzz == "void":
+            raise RuleError("too_early", "the buzzer is not open yet")
+        state.locked_out.append(team)
+        out.events.append((team, -round_config.early_buzz_penalty, "early buzz"))
+        return
+    if state.phase != Phase.BUZZER_OPEN:
+        raise RuleError("buzz_closed", "the buzzer is closed for this question")
+    if now > state.deadline:
+        raise RuleError("too_late", "the buzzer has closed")
+    state.phase = Phase.ANSWERING
+    state.team = team
+    state.deadline = now + int(round_config.answer_seconds * 1000)
+    out.buzz = {"slot": slot.id, "team": team}
+
+
+def _risk(out, config, scores, team, args, now):
+    state = out.state
+    round_config = current_round(config, state)
+    if round_config.kind != RoundKind.RISK:
+        raise RuleError("wrong_phase", "this is not a risk round")
+    if team != state.team:
+        raise RuleError("not_your_turn", "it is another team's turn")
+    value = args.get("value")
+    if isinstance(value, bool) or value not in round_config.risk_values:
+        raise RuleError("bad_value", f"choose one of {', '.join(map(str, round_config.risk_values))}")
+    state.risk_value = value
+
+
+def _answer(out, config, scores, team, args, now):
+    state = out.state
+    if team != state.team:
+        raise RuleError("not_your_turn", "it is another team's turn")
+    if now > state.deadline:
+        raise RuleError("too_late", "the time to answer is over")
+    choice = args.get("choice")
+    if not isinstance(choice, str) or not choice or not set(choice.upper()) <= OPTION_LETTERS or len(choice) > 8:
+        raise RuleError("bad_value", "choose one or more of the options A-H")
+    choice = "".join(sorted(set(choice.upper())))
+    correct = is_correct(choice, current_slot(config, state).correct)
+    _judge(out, config, Verdict.CORRECT if correct else Verdict.WRONG, choice)
+
+
+# Judgments ---------------------------------------------------------------------------------
+def _judge(out, config, verdict, choice):
+    state = out.state
+    round_config = current_round(config, state)
+    delta = verdict_delta(round_config, verdict, state.risk_value)
+    if delta:
+        out.events.append((state.team, delta, str(verdict)))
+    out.answer = {
+        "slot": current_slot(config, state).id,
+        "team": state.team,
+        "choice": choice or "",
+        "verdict": str(verdict),
+        "delta": delta,
+        "risk_value": state.risk_value,
+    }
+    state.phase = Phase.JUDGING
+    state.choice, state.verdict, state.delta, state.deadline = choice, verdict, delta, None
+
+
+def _mark(out, config, scores, actor, args, now):
+    state = out.state
+    try:
+        verdict = Verdict(args.get("verdict"))
+    except ValueError:
+        raise RuleError("bad_value", "verdict must be correct, wrong or timeout") from None
+    if verdict == Verdict.TIMEOUT and now <= state.deadline:
+        raise RuleError("not_yet", "the time to answer is not over")
+    _judge(out, config, verdict, None)
+
+
+def _lock(out, config, scores, actor, args, now):
+    state = out.state
+    round_config = current_round(config, state)
+    if state.phase == Phase.BUZZER_OPEN:
+        state.phase, state.deadline = Phase.REVEALED, None
+    elif state.phase == Phase.ANSWERING:
+        if now <= state.deadline:
+            raise RuleError("not_yet", "the time to answer is not over")
+        _judge(out, config, Verdict.TIMEOUT, None)
+    elif round_config.kind == RoundKind.JUDGED:
+        _close_judging(out, config)
+    else:
+        raise RuleError("wrong_phase", "nothing to lock")
+
+
+def _undo(out, config, scores, actor, args, now):
+    state = out.state
+    if state.verdict is None:
+        raise RuleError("nothing_to_undo", "there is no judgment to undo")
+    if state.delta:
+        out.events.append((state.team, -state.delta, "undo"))
+    out.void_answer = current_slot(config, state).id
+    state.phase = Phase.ANSWERING
+    state.choice = state.verdict = state.delta = None
+    state.deadline = now + int(current_round(config, state).answer_seconds * 1000)
+
+
+def _reveal(out, config, scores, actor, args, now):
+    state = out.state
+    if state.phase == Phase.JUDGING and current_round(config, state).kind == RoundKind.JUDGED:
+        raise RuleError("wrong_phase", "close the judging first")
+    state.phase = Phase.REVEALED
+    state.deadline = state.reading_until = None
+
+
+def _score(out, config, scores, judge, args, now):
+    state = out.state
+    round_config = current_round(config, state)
+    if round_config.kind != RoundKind.JUDGED:
+        raise RuleError("wrong_phase", "this round is not judged")
+    if judge not in config.judges:
+        raise RuleError("forbidden", "you are not a judge of this contest")
+    if str(judge) in state.sheets:
+        raise RuleError("already_scored", "you have already scored this performance")
+    sheet = args.get("sheet")
+    if not isinstance(sheet, dict):
+        raise RuleError("bad_value", "a score sheet is an object of criterion: points")
+    try:
+        total = sheet_total(round_config.criteria, sheet)
+    except ScoreSheetError as error:
+        raise RuleError("bad_value", str(error)) from None
+    state.sheets[str(judge)] = total
+    slot = current_slot(config, state)
+    out.sheet = {"slot": slot.id, "team": slot.team, "judge": judge, "sheet": sheet, "total": total}
+    if len(state.sheets) == len(config.judges):
+        _close_judging(out, config)
+
+
+def _close_judging(out, config):
+    state = out.state
+    round_config = current_round(config, state)
+    score = aggregate(list(state.sheets.values()), round_config.aggregate)
+    if score:
+        out.events.append((state.team, score, "judges"))
+    state.delta = score
+    state.phase = Phase.REVEALED
+
+
+# Host controls -----------------------------------------------------------------------------
+def _scoreboard(out, config, scores, actor, args, now):
+    out.state.phase = Phase.SCOREBOARD
+
+
+def _pause(out, config, scores, actor, args, now):
+    state = out.state
+    remaining = None if state.deadline is None else max(0, state.deadline - now)
+    reading = None if state.reading_until is None else max(0, state.reading_until - now)
+    state.paused = {"phase": str(state.phase), "remaining": remaining, "reading": reading}
+    state.phase, state.deadline, state.reading_until = Phase.PAUSED, None, None
+
+
+def _resume(out, config, scores, actor, args, now):
+    state = out.state
+    paused = state.paused
+    state.phase = Phase(paused["phase"])
+    state.deadline = None if paused["remaining"] is None else now + paused["remaining"]
+    state.reading_until = None if paused["reading"] is None else now + paused["reading"]
+    state.paused = None
+
+
+def _end(out, config, scores, actor, args, now):
+    out.state.paused = None
+    _finish(out.state)
+
+
+def _adjust(out, config, scores, actor, args, now):
+    team, delta, reason = args.get("team"), args.get("delta"), args.get("reason")
+    if team not in config.teams:
+        raise RuleError("bad_value", "unknown team")
+    if isinstance(delta, bool) or not isinstance(delta, int) or not 0 < abs(delta) <= MAX_ADJUST:
+        raise RuleError("bad_value", f"delta must be a non-zero whole number up to {MAX_ADJUST}")
+    if not isinstance(reason, str) or not reason.strip() or len(reason) > 200:
+        raise RuleError("bad_value", "a reason (up to 200 characters) is required")
+    out.events.append((team, delta, f"adjust: {reason.strip()}"))
+
+
+_COMMANDS = {
+    "start": _start,
+    "open": _open,
+    "lock": _lock,
+    "mark": _mark,
+    "undo": _undo,
+    "reveal": _reveal,
+    "scoreboard": _scoreboard,
+    "next": _next,
+    "pause": _pause,
+    "resume": _resume,
+    "end": _end,
+    "adjust": _adjust,
+    "buzz": _buzz,
+    "risk": _risk,
+    "answer": _answer,
+    "score": _score,
+}
+
+__all__ = ["Config", "Outcome", "Phase", "Role", "RoundConfig", "RoundKind", "RuleError", "Slot", "State", "apply"]

@@ -1,0 +1,106 @@
+"""Pages of a live contest: host console, big screen, team pad (by access code), judge panel,
+the audit-trail export and publishing of the results page."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.db import transaction
+from django.views.decorators.http import require_POST
+from quizzes.papers import PaperError
+
+from accounts.roles import HOSTS, JUDGES, in_group
+
+from .exporting import audit_workbook
+from .drawing import draw_round_questions
+from .forms import AccessCodeForm
+from .labels import client_labels
+from .models import Contest, Team
+from .results import publish_results
+from .rules.phases import Phase
+
+
+def _staff_contest(request, contest_id, group, assigned):
+    contest = get_object_or_404(Contest, pk=contest_id)
+    user = request.user
+    if not in_group(user, group) or not (user.is_superuser or getattr(contest, assigned).filter(pk=user.pk).exists()):
+        raise PermissionDenied
+    return contest
+
+
+def _page(request, template, contest, role, socket, **extra):
+    context = {"contest": contest, "role": role, "socket_url": socket, "labels": client_labels(),
+               "page_script": f"contests/js/{role}.js", **extra}
+    return render(request, template, context)
+
+
+@login_required
+def host_console(request, contest_id):
+    contest = _staff_contest(request, contest_id, HOSTS, "hosts")
+    return _page(request, "contests/host.html", contest, "host", f"/ws/contest/{contest.pk}/host/",
+                 teams=contest.teams.all())
+
+
+@login_required
+def judge_panel(request, contest_id):
+    contest = _staff_contest(request, contest_id, JUDGES, "judges")
+    return _page(request, "contests/judge.html", contest, "judge", f"/ws/contest/{contest.pk}/judge/")
+
+
+def big_screen(request, contest_id):
+    contest = get_object_or_404(Contest, pk=contest_id)
+    return _page(request, "contests/screen.html", contest, "screen", f"/ws/contest/{contest.pk}/screen/")
+
+
+def team_join(request):
+    form = AccessCodeForm(request.GET or None)
+    if form.is_valid():
+        return redirect("contests:team_pad", code=form.cleaned_data["code"])
+    return render(request, "contests/team_join.html", {"form": form})
+
+
+def team_pad(request, code):
+    team = Team.objects.filter(access_code=code.upper()).select_related("contest").first()
+    if team is None:
+        form = AccessCodeForm(data={"code": code})
+        form.is_valid()
+        return render(request, "contests/team_join.html", {"form": form}, status=404)
+    return _page(request, "contests/team.html", team.contest, "team",
+                 f"/ws/contest/{team.contest_id}/team/?code={team.access_code}", team=team)
+
+
+@login_required
+def export_audit(request, contest_id):
+    contest = _staff_contest(request, contest_id, HOSTS, "hosts")
+    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="contest-{contest.pk}-audit.xlsx"'
+    audit_workbook(contest).save(response)
+    return response
+
+
+@login_required
+@require_POST
+def publish(request, contest_id):
+    contest = _staff_contest(request, contest_id, HOSTS, "hosts")
+    page = publish_results(contest, request.user)
+    messages.success(request, _("The results page is published."))
+    return redirect(page.url)
+
+
+@login_required
+@require_POST
+def draw_questions(request, contest_id):
+    """Draw every round's questions from its bank again; only before the contest starts."""
+    contest = _staff_contest(request, contest_id, HOSTS, "hosts")
+    if contest.phase != Phase.LOBBY:
+        messages.error(request, _("Questions can only be drawn before the contest starts."))
+    else:
+        try:
+            with transaction.atomic():
+                for rnd in contest.rounds.all():
+                    draw_round_questions(rnd)
+            messages.success(request, _("The questions of every round are drawn."))
+        except PaperError as error:
+            messages.error(request, str(error))
+    return redirect("contests:host", contest_id=contest.pk)

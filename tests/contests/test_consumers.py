@@ -1,0 +1,306 @@
+"""Contest sockets with WebsocketCommunicator, on whichever channel layer is configured."""
+import asyncio
+import json
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.routing import URLRouter
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+
+from contests.live.consumer import CLOSE_REFUSED
+from contests.models import Answer, Buzz, Contest, ScoreEvent
+from contests.routing import websocket_urlpatterns
+
+pytestmark = pytest.mark.django_db(transaction=True)
+router = URLRouter(websocket_urlpatterns)
+EXPLANATION = "解析：这是只有主持人在揭晓前能看到的说明。"
+
+
+class Client:
+    """One socket that keeps every frame it received, for the leak checks."""
+
+    def __init__(self, communicator):
+        self.communicator = communicator
+        self.frames = []
+
+    async def next(self):
+        frame = json.loads(await self.communicator.receive_from(timeout=5))
+        self.frames.append(frame)
+        return frame
+
+    async def until(self, predicate):
+        for _ in range(50):
+            frame = await self.next()
+            if predicate(frame):
+                return frame
+        raise AssertionError("expected frame never came")
+
+    async def state(self):
+        return await self.until(lambda f: f["type"] in ("state", "snapshot"))
+
+    async def send(self, type_, **fields):
+        await self.communicator.send_to(text_data=json.dumps({"type": type_, **fields}))
+
+    async def error(self, type_, **fields):
+        await self.send(type_, **fields)
+        return await self.until(lambda f: f["type"] == "error")
+
+
+async def connect(path, user=None):
+    communicator = WebsocketCommunicator(router, path)
+    communicator.scope["user"] = user or AnonymousUser()
+    connected, _ = await communicator.connect(timeout=5)
+    assert connected
+    client = Client(communicator)
+    first = await client.next()
+    return client, first
+
+
+@database_sync_to_async
+def setup_data(contest):
+    from accounts.models import User
+
+    return User.objects.get(username="host"), list(contest.teams.all())
+
+
+async def seats(contest):
+    host_user, teams = await setup_data(contest)
+    host, _ = await connect(f"/ws/contest/{contest.pk}/host/", host_user)
+    screen, _ = await connect(f"/ws/contest/{contest.pk}/screen/")
+    pads = [(await connect(f"/ws/contest/{contest.pk}/team/?code={team.access_code.lower()}"))[0] for team in teams]
+    return host, screen, pads, teams
+
+
+async def step(host, others, type_, **fields):
+    await host.send(type_, **fields)
+    frame = await host.state()
+    assert frame["type"] == "state", frame
+    for other in others:
+        await other.state()
+    return frame
+
+
+@database_sync_to_async
+def db_scores(contest):
+    contest.refresh_from_db()
+    events = {}
+    for event in ScoreEvent.objects.filter(contest=contest):
+        events[event.team_id] = events.get(event.team_id, 0) + event.delta
+    return contest.scores(), {team.pk: contest.start_score + events.get(team.pk, 0) for team in contest.teams.all()}
+
+
+async def test_seats_are_refused_without_the_right_code_or_group(contest):
+    for path in (f"/ws/contest/{contest.pk}/team/?code=WRONG1", f"/ws/contest/{contest.pk}/host/",
+                 f"/ws/contest/{contest.pk}/judge/", "/ws/contest/999999/screen/", f"/ws/contest/{contest.pk}/boss/"):
+        communicator = WebsocketCommunicator(router, path)
+        communicator.scope["user"] = AnonymousUser()
+        await communicator.connect(timeout=5)
+        assert json.loads(await communicator.receive_from(timeout=5))["code"] == "no_seat"
+        assert (await communicator.receive_output(timeout=5))["code"] == CLOSE_REFUSED
+
+
+async def test_a_compulsory_question_plays_and_nothing_leaks_before_the_reveal(contest):
+    host, screen, pads, teams = await seats(contest)
+    everyone = [screen, *pads]
+    snapshot = host.frames[0]
+    assert snapshot["type"] == "snapshot" and snapshot["phase"] == "lobby" and snapshot["role"] == "host"
+    assert pads[0].frames[0]["me"] == teams[0].pk
+    frame = await step(host, everyone, "host.start")
+    assert frame["phase"] == "reading" and frame["team"] == teams[0].pk
+    assert frame["reveal"]["correct"] == "B"  # the host sees it
+    await step(host, everyone, "host.open")
+    assert (await pads[1].error("team.answer", choice="B"))["code"] == "not_your_turn"
+    await pads[0].send("team.answer", choice="B")
+    judged = await host.state()
+    assert judged["phase"] == "judging" and judged["verdict"]["verdict"] == "correct"
+    screen_frame = await screen.state()
+    assert screen_frame["answered"] and "verdict" not in screen_frame
+    for pad in pads:
+        await pad.state()
+    before_reveal = [frame for client in everyone for frame in client.frames]
+    assert len(before_reveal) >= 12
+    for frame in before_reveal:
+        text = json.dumps(frame, ensure_ascii=False)
+        assert "reveal" not in frame and EXPLANATION not in text and "is_correct" not in text
+    revealed = await step(host, everyone, "host.reveal")
+    assert revealed["reveal"]["explanation"] == EXPLANATION
+    assert screen.frames[-1]["reveal"]["correct"] == "B"
+    assert {t["id"]: t["score"] for t in screen.frames[-1]["teams"]}[teams[0].pk] == 110
+    scores, from_events = await db_scores(contest)
+    assert scores == from_events and scores[teams[0].pk] == 110
+
+
+async def test_every_command_from_a_wrong_role_is_refused_and_changes_nothing(contest):
+    host, screen, pads, teams = await seats(contest)
+    await step(host, [screen, *pads], "host.start")
+    version = host.frames[-1]["version"]
+    host_commands = ["host.start", "host.open", "host.next", "host.reveal", "host.end", "host.pause", "host.reset",
+                     "host.undo", "host.lock", "host.scoreboard", "host.resume"]
+    judge_commands = ["judge.mark", "judge.adjust", "judge.score"]
+    for client in (screen, pads[0]):
+        for command in host_commands + judge_commands:
+            error = await client.error(command, verdict="correct", team=teams[0].pk, delta=50, reason="x")
+            assert error["code"] in ("forbidden", "wrong_phase"), (command, error)
+    for command in ("team.buzz", "team.answer", "team.risk"):
+        assert (await screen.error(command, choice="B", value=10))["code"] == "forbidden"
+        assert (await host.error(command, choice="B", value=10))["code"] == "forbidden"
+    await host.send("snapshot.request")
+    assert (await host.state())["version"] == version
+    assert await database_sync_to_async(ScoreEvent.objects.count)() == 0
+
+
+async def test_only_one_buzz_wins_when_three_teams_buzz_at_once(contest):
+    host, screen, pads, teams = await seats(contest)
+    everyone = [screen, *pads]
+    await step(host, everyone, "host.start")
+    for index in range(3):  # the compulsory round: everyone answers B
+        if index:
+            await step(host, everyone, "host.next")
+        await step(host, everyone, "host.open")
+        await pads[index].send("team.answer", choice="B")
+        await host.state()
+        for client in everyone:
+            await client.state()
+        await step(host, everyone, "host.reveal")
+    frame = await step(host, everyone, "host.next")
+    assert frame["round"]["kind"] == "buzzer" and frame["team"] is None
+    await step(host, everyone, "host.open")
+    await asyncio.gather(*(pad.send("team.buzz") for pad in pads))
+    won = await host.until(lambda f: f["type"] == "state" and f["phase"] == "answering")
+    winner = won["team"]
+    refusals = []
+    for pad, team in zip(pads, teams):
+        if team.pk != winner:
+            refusals.append((await pad.until(lambda f: f["type"] == "error"))["code"])
+    assert refusals == ["buzz_closed", "buzz_closed"]
+    assert await database_sync_to_async(Buzz.objects.count)() == 1
+    await pads[[t.pk for t in teams].index(winner)].send("team.answer", choice="A")
+    frame = await host.until(lambda f: f["type"] == "state" and f["phase"] == "judging")
+    assert {t["id"]: t["score"] for t in frame["teams"]}[winner] == 100  # 110 - 10
+    await step(host, everyone, "host.undo")
+    scores, from_events = await db_scores(contest)
+    assert scores == from_events and scores[winner] == 110
+    assert await database_sync_to_async(Answer.objects.filter(voided=True).count)() == 1
+
+
+async def test_a_reconnecting_pad_gets_the_current_question_and_deadline(contest):
+    host, screen, pads, teams = await seats(contest)
+    await step(host, [screen, *pads], "host.start")
+    opened = await step(host, [screen, *pads], "host.open")
+    await pads[0].communicator.disconnect()
+    again, snapshot = await connect(f"/ws/contest/{contest.pk}/team/?code={teams[0].access_code}")
+    assert snapshot["type"] == "snapshot" and snapshot["phase"] == "answering"
+    assert snapshot["deadline"] == opened["deadline"] and snapshot["question"]["stem"] == opened["question"]["stem"]
+    await again.send("team.answer", choice="B")
+    assert (await again.state())["answered"]
+
+
+async def test_two_hosts_pressing_next_at_once_advance_one_question(contest):
+    host, screen, pads, teams = await seats(contest)
+    host_user, _ = await setup_data(contest)
+    second, _ = await connect(f"/ws/contest/{contest.pk}/host/", host_user)
+    await step(host, [second], "host.start")
+    await step(host, [second], "host.reveal")
+    await asyncio.gather(host.send("host.next"), second.send("host.next"))
+    outcomes = [await host.until(lambda f: f["type"] in ("state", "error")),
+                await second.until(lambda f: f["type"] in ("state", "error"))]
+    contest_row = await database_sync_to_async(Contest.objects.get)(pk=contest.pk)
+    assert contest_row.state["turn"] == 1  # the second "next" found phase "reading" and was refused
+    errors = [f for client in (host, second) for f in client.frames if f["type"] == "error"]
+    assert [e["code"] for e in errors] == ["wrong_phase"], outcomes
+
+
+async def test_late_answers_are_refused(transactional_db, contest_factory):
+    contest = await database_sync_to_async(contest_factory)(answer_seconds=0)
+    host, screen, pads, teams = await seats(contest)
+    await step(host, [], "host.start")
+    await step(host, [], "host.open")
+    await asyncio.sleep(0.01)
+    assert (await pads[0].error("team.answer", choice="B"))["code"] == "too_late"
+    frame = await step(host, [], "host.lock")
+    assert frame["verdict"]["verdict"] == "timeout"
+
+
+async def test_rehearsal_data_is_cleared_to_start_for_real(contest):
+    await database_sync_to_async(Contest.objects.filter(pk=contest.pk).update)(rehearsal=True)
+    host, screen, pads, teams = await seats(contest)
+    await step(host, [], "host.start")
+    await step(host, [], "host.adjust", team=teams[1].pk, delta=7, reason="彩排")
+    frame = await step(host, [screen], "host.reset")
+    assert frame["phase"] == "lobby" and not frame["contest"]["rehearsal"]
+    assert all(t["score"] == 100 for t in screen.frames[-1]["teams"])
+    assert await database_sync_to_async(ScoreEvent.objects.count)() == 0
+    assert (await host.error("host.reset"))["code"] == "not_rehearsal"
+
+
+@database_sync_to_async
+def judge_user():
+    from accounts.models import User
+
+    return User.objects.get(username="judge")
+
+
+async def test_judges_score_hidden_from_the_screen_until_all_have_scored(transactional_db, contest_factory):
+    contest = await database_sync_to_async(contest_factory)(judged=True)
+    host, screen, pads, teams = await seats(contest)
+    judge, snapshot = await connect(f"/ws/contest/{contest.pk}/judge/", await judge_user())
+    assert snapshot["role"] == "judge" and "audit" not in snapshot
+    everyone = [screen, judge, *pads]
+    await step(host, everyone, "host.start")
+    frame = await step(host, everyone, "host.open")
+    assert frame["phase"] == "judging" and frame["round"]["criteria"] == [{"name": "内容", "max": 50}]
+    assert (await judge.error("judge.score", sheet={"内容": 51}))["code"] == "bad_value"
+    assert (await pads[0].error("judge.score", sheet={"内容": 5}))["code"] == "forbidden"
+    await judge.send("judge.score", sheet={"内容": 42})
+    closed = await screen.state()
+    assert closed["phase"] == "revealed" and closed["sheets"] == [{"judge": "judge", "total": 42}]
+    assert closed["judged_score"] == 42
+    before = [f for f in screen.frames[:-1]]
+    assert all("sheets" not in f for f in before)
+    scores, from_events = await db_scores(contest)
+    assert scores == from_events and scores[teams[0].pk] == 142
+
+
+async def test_a_risk_question_stays_hidden_from_teams_until_the_value_is_chosen(contest):
+    from contests.models import Round
+
+    await database_sync_to_async(Round.objects.filter(contest=contest).exclude(kind="risk").delete)()
+    host, screen, pads, teams = await seats(contest)
+    frame = await step(host, [screen, *pads], "host.start")
+    assert frame["round"]["kind"] == "risk" and frame["question"]  # the host sees it
+    assert screen.frames[-1]["question"] is None and pads[0].frames[-1]["question"] is None
+    assert (await host.error("host.open"))["code"] == "no_risk_value"
+    assert (await pads[0].error("team.risk", value=25))["code"] == "bad_value"
+    await pads[0].send("team.risk", value=30)
+    chosen = await screen.state()
+    for client in (host, *pads):
+        await client.state()
+    assert chosen["risk_value"] == 30 and chosen["question"]["stem"] and "reveal" not in chosen
+    await step(host, [screen, *pads], "host.open")
+    await pads[0].send("team.answer", choice="C")
+    judged = await host.state()
+    assert judged["verdict"]["delta"] == -30
+
+
+async def test_the_real_stack_checks_origin_and_session(contest):
+    from asgiref.sync import sync_to_async
+    from django.test import Client
+
+    from config.asgi import application
+
+    client = Client()
+    await sync_to_async(client.force_login)((await setup_data(contest))[0])
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+    path = f"/ws/contest/{contest.pk}/host/"
+    headers = [(b"origin", b"http://localhost"), (b"host", b"localhost")]
+    communicator = WebsocketCommunicator(application, path, headers=headers + [(b"cookie", cookie)])
+    assert (await communicator.connect(timeout=5))[0]
+    assert json.loads(await communicator.receive_from(timeout=5))["role"] == "host"
+    await communicator.disconnect()
+    anonymous = WebsocketCommunicator(application, path, headers=headers)
+    await anonymous.connect(timeout=5)
+    assert json.loads(await anonymous.receive_from(timeout=5))["code"] == "no_seat"
+    foreign = WebsocketCommunicator(application, path, headers=[(b"origin", b"https://evil.example"), (b"host", b"localhost"),
+                                                                  (b"cookie", cookie)])
+    assert not (await foreign.connect(timeout=5))[0]

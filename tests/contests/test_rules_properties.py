@@ -1,0 +1,114 @@
+"""Property tests: random legal and illegal command sequences keep the contest state valid."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contests.rules.contest import Config, RoundConfig, RuleError, Slot, State, apply
+from contests.rules.phases import COMMANDS, Phase, Role, RoundKind
+from contests.rules.scoring import team_scores
+
+TEAMS = (1, 2, 3)
+JUDGES = (7, 8)
+CONFIG = Config(
+    start_score=100,
+    teams=TEAMS,
+    judges=JUDGES,
+    rounds=(
+        RoundConfig(kind=RoundKind.COMPULSORY, slots=tuple(Slot(10 + t, team=t, correct="B") for t in TEAMS),
+                    reading_seconds=1, answer_seconds=5, wrong_penalty=5, timeout_penalty=5),
+        RoundConfig(kind=RoundKind.BUZZER, slots=(Slot(20, correct="A"), Slot(21, correct="CD")),
+                    reading_seconds=0, buzz_seconds=3, answer_seconds=3, wrong_penalty=10),
+        RoundConfig(kind=RoundKind.RISK, slots=tuple(Slot(30 + t, team=t, correct="C") for t in TEAMS),
+                    reading_seconds=0, risk_in_score_order=True),
+        RoundConfig(kind=RoundKind.JUDGED, slots=(Slot(40, team=2),), criteria=(("c", 10),), reading_seconds=0),
+        RoundConfig(kind=RoundKind.TIEBREAK, slots=(Slot(50, correct="A"), Slot(51, correct="B")), reading_seconds=0),
+    ),
+)
+
+actors = {Role.HOST: st.just(None), Role.JUDGE: st.sampled_from(JUDGES + (99,)), Role.TEAM: st.sampled_from(TEAMS + (9,)),
+          Role.SCREEN: st.just(None)}
+args = st.fixed_dictionaries({}, optional={
+    "choice": st.sampled_from(["A", "B", "CD", "DC", "Z", "", 5]),
+    "verdict": st.sampled_from(["correct", "wrong", "timeout", "bogus"]),
+    "value": st.sampled_from([10, 20, 30, 15, True, "10"]),
+    "team": st.sampled_from([1, 2, 3, 9, "1"]),
+    "delta": st.sampled_from([5, -5, 0, 5000, 1.5]),
+    "reason": st.sampled_from(["复核", "", None]),
+    "sheet": st.sampled_from([{"c": 7}, {"c": 11}, {}, "x"]),
+})
+# Mostly plausible host and team moves, so that games get far; plus anything from any role.
+host_step = st.tuples(
+    st.just(Role.HOST), st.just(None),
+    st.sampled_from(["start", "open", "reveal", "next", "lock", "mark", "mark", "undo", "scoreboard", "pause", "resume"]),
+    st.fixed_dictionaries({"verdict": st.sampled_from(["correct", "wrong", "timeout"])}), st.integers(0, 6000),
+)
+team_step = st.tuples(
+    st.just(Role.TEAM), st.sampled_from(TEAMS), st.sampled_from(["buzz", "answer", "risk"]),
+    st.fixed_dictionaries({"choice": st.sampled_from(["A", "B", "C", "CD"]), "value": st.sampled_from([10, 20, 30])}),
+    st.integers(0, 2000),
+)
+judge_step = st.tuples(
+    st.just(Role.JUDGE), st.sampled_from(JUDGES), st.just("score"),
+    st.fixed_dictionaries({"sheet": st.fixed_dictionaries({"c": st.integers(0, 10)})}), st.integers(0, 2000),
+)
+any_step = st.sampled_from(list(Role)).flatmap(
+    lambda role: st.tuples(st.just(role), actors[role], st.sampled_from(sorted(COMMANDS) + ["bogus"]), args,
+                           st.integers(0, 4000))
+)
+step = st.one_of(host_step, host_step, team_step, judge_step, any_step)
+
+
+def check(state):
+    assert state.phase in Phase
+    if state.phase in (Phase.ANSWERING, Phase.BUZZER_OPEN):
+        assert state.deadline is not None
+    if state.phase == Phase.ANSWERING:
+        assert state.team in TEAMS
+    if state.phase == Phase.PAUSED:
+        assert state.paused and state.paused["phase"] not in (Phase.PAUSED, Phase.LOBBY, Phase.FINISHED)
+    if state.phase not in (Phase.LOBBY, Phase.FINISHED, Phase.PAUSED):
+        assert 0 <= state.round < len(CONFIG.rounds) and 0 <= state.turn < len(state.order)
+    assert set(state.locked_out) <= set(TEAMS)
+
+
+# Each round kind also comes first, so that short sequences reach it.
+CONFIGS = [Config(CONFIG.start_score, TEAMS, CONFIG.rounds[i:] + CONFIG.rounds[:i], JUDGES) for i in range(len(CONFIG.rounds))]
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(CONFIGS), st.lists(step, min_size=20, max_size=120))
+def test_random_sequences_keep_the_state_valid_and_scores_equal_start_plus_events(config, steps):
+    state, now, events = State(), 1_000_000, []
+    answers = {}  # (slot) -> list of [answer, voided]
+    buzzes = set()
+    for role, actor, command, arguments, wait in steps:
+        now += wait
+        scores = team_scores(CONFIG.start_score, TEAMS, [(t, d) for t, d, _ in events])
+        before = state.to_dict()
+        try:
+            out = apply(state, config, scores, role, actor, command, arguments, now)
+        except (RuleError, KeyError) as error:
+            assert isinstance(error, RuleError), f"{command} raised {error!r}"
+            assert state.to_dict() == before
+            continue
+        assert out.state.version == state.version + 1
+        if state.phase == Phase.FINISHED:
+            assert command == "adjust" and out.state.phase == Phase.FINISHED
+        if out.buzz:
+            assert out.buzz["slot"] not in buzzes  # one winner per question
+            buzzes.add(out.buzz["slot"])
+        if out.void_answer is not None:
+            live = [a for a in answers[out.void_answer] if not a[1]]
+            live[-1][1] = True
+        if out.answer:
+            slot_answers = answers.setdefault(out.answer["slot"], [])
+            assert not any(not voided for _, voided in slot_answers)  # one live answer per question
+            slot_answers.append([out.answer, False])
+        events += out.events
+        state = out.state
+        check(state)
+    # Answer deltas that still stand plus the other kinds of events explain every score.
+    scores = team_scores(CONFIG.start_score, TEAMS, [(t, d) for t, d, _ in events])
+    for team in TEAMS:
+        standing = sum(a["delta"] for slot in answers.values() for a, voided in slot if a["team"] == team and not voided)
+        other = sum(d for t, d, reason in events if t == team and reason not in ("correct", "wrong", "timeout", "undo"))
+        assert scores[team] == CONFIG.start_score + standing + other
