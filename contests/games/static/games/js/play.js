@@ -135,7 +135,10 @@
       state.me = null;
       view.hidden = true;
       joinForm.hidden = snapshot.game.phase === "finished";
-      if (snapshot.game.phase === "finished") client.options.errorElement.hidden = false;
+      if (snapshot.game.phase === "finished") {
+        Game.errorHandler(client)({ code: "joining_closed" });
+        client.options.errorElement.hidden = false;
+      }
       return;
     }
     state.game = snapshot.game;
