@@ -20,6 +20,7 @@ class BatchWriter:
         self.max_batch = max_batch
         self.queue = []
         self.task = None
+        self.followers = set()
 
     async def submit(self, item):
         """Queue one item; returns its result once its batch is committed."""
@@ -44,4 +45,7 @@ class BatchWriter:
                 if not future.done():
                     future.set_result(result)
             if self.after:
-                await self.after([item for item, _ in batch], results)
+                # Not awaited: the next batch is not held up by what follows this one.
+                task = asyncio.create_task(self.after([item for item, _ in batch], results))
+                self.followers.add(task)
+                task.add_done_callback(self.followers.discard)
