@@ -158,11 +158,11 @@ class PlayerConsumer(GameConsumer):
             player = await database_sync_to_async(play.player_for_token)(self.game.pk, token)
         except GameError as error:
             raise Refused(error.code, error.message) from None
-        return await self.seat_player(player)
-
-    async def seat_player(self, player):
-        self.hub_key = str(player.pk)
         await self.listen()
+        return self.seat_player(player)
+
+    def seat_player(self, player):
+        self.hub_key = str(player.pk)
         return Seat(role="player", game=self.key, audiences=(), identity={"player": player.pk})
 
     async def snapshot(self):
@@ -185,8 +185,14 @@ class PlayerConsumer(GameConsumer):
         nickname, phone = message.get("nickname"), message.get("phone", "")
         if not isinstance(phone, str):
             raise ProtocolError("bad_message", "field 'phone' must be a string")
-        player, frame, self.joined_snapshot = await game_errors(play.join_and_snapshot)(self.game.pk, nickname, phone)
-        self.seat = await self.seat_player(player)
+        await self.listen()  # before the snapshot is taken, so no frame falls in between
+        try:
+            player, frame, self.joined_snapshot = await game_errors(play.join_and_snapshot)(self.game.pk, nickname, phone)
+        except ProtocolError:
+            self.hub_audiences.remove(self.audience)
+            await local_hub().leave(self.key, self.audience, self)
+            raise
+        self.seat = self.seat_player(player)
         await self.send_frame({"type": "player.joined", "token": player.token, "ref": message.get("ref")})
         await broadcast(self.key, {"screen": frame, "host": frame})
         await self.send_snapshot()
