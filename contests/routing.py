@@ -7,3 +7,11 @@ websocket_urlpatterns = [
     path("ws/clock/", ClockConsumer.as_asgi()),
     path("ws/contest/<int:contest>/<str:role>/", ContestConsumer.as_asgi()),
 ]
+
+from .games.consumers import HostConsumer, PlayerConsumer, ScreenConsumer  # noqa: E402
+
+websocket_urlpatterns += [
+    path("ws/games/<str:pin>/play/", PlayerConsumer.as_asgi()),
+    path("ws/games/<str:pin>/screen/", ScreenConsumer.as_asgi()),
+    path("ws/games/<str:pin>/host/", HostConsumer.as_asgi()),
+]

@@ -25,5 +25,6 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+urlpatterns += [path("live/games/", include("contests.games.urls"))]
 urlpatterns += [path("live/", include("contests.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "quizzes",
     "onlinequiz",
     "contests",
+    "contests.games",
     "uploads",
     "sitesearch",
     "campaigns",
@@ -304,3 +305,4 @@ DEMO_CONTENT_LOADERS = ["base.demo"]
 DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
 DEMO_CONTENT_LOADERS += ["campaigns.demo", "cases.demo", "ads.demo", "units.demo", "hazards.demo"]
 DEMO_CONTENT_LOADERS += ["contests.demo"]
+DEMO_CONTENT_LOADERS += ["contests.games.demo"]

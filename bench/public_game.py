@@ -1,0 +1,505 @@
+"""Benchmark: a public game with N simulated phones against the real ASGI application (README).
+
+    .venv/bin/python bench/public_game.py --players 2000
+    REDIS_URL=redis://127.0.0.1:6379/4 DATABASE_URL=postgres://... \
+        .venv/bin/python bench/public_game.py --players 5000 --processes 2
+
+It starts K daphne processes on 127.0.0.1 (a listen backlog of 1024), creates a game with ten
+questions, connects N phones over real WebSockets (the `websockets` library), joins them, and
+plays: per question the host starts it, every phone must receive it (fan-out latency: from the
+server instant the question started, which the frame carries, to the phone's receipt, same
+clock), then all phones answer within `--answer-window` seconds (ack latency: send to
+`answer.accepted`, which the server sends only after the row is committed), then the host
+reveals and every phone must get its result. Stored answers are counted in the database.
+
+In the same run, right after each of our questions, the same fan-out goes through a minimal
+plain-`websockets` broadcast server (one `broadcast()` of a frame of the same size to N other
+sockets of the same client): the reference. Both share the machine, its load, the client and
+the clock. Figures per run, the ratios, and as the last line one JSON
+object. Everything runs on loopback with bounded waits; nothing here is part of the test suite.
+"""
+import argparse
+import asyncio
+import json
+import math
+import os
+import random
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TICKS = os.sysconf("SC_CLK_TCK")
+ORIGIN = "http://127.0.0.1"
+WAIT = 60  # seconds: the longest any single step may take before the run is declared failed
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--players", type=int, default=200)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--answer-window", type=float, default=1.0, help="phones answer within this many seconds")
+    parser.add_argument("--port", type=int, default=8700, help="first daphne port; the reference uses port - 1")
+    parser.add_argument("--reference-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.processes > 1 and not os.environ.get("REDIS_URL"):
+        parser.error("--processes above 1 needs REDIS_URL (processes share the game through Redis)")
+    return args
+
+
+def percentile(values, share):
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
+
+
+def now_ms():
+    return time.time() * 1000
+
+
+# Server processes --------------------------------------------------------------------------
+class Server:
+    def __init__(self, command, port, env, log):
+        self.port = port
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"server on port {port} exited; see {log.name}")
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"server on port {port} did not start")
+
+    def cpu_seconds(self):
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+    def rss_kb(self):
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def cpu(servers):
+    return sum(server.cpu_seconds() for server in servers)
+
+
+def rss(servers):
+    return sum(server.rss_kb() for server in servers)
+
+
+# The game in the database ------------------------------------------------------------------
+def setup_django(var_dir):
+    os.environ["VAR_DIR"] = str(var_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # this script's own ORM calls, between rounds
+    sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+
+
+def create_game(questions):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from accounts.models import User
+    from accounts.roles import HOSTS
+    from contests.games import demo
+    from contests.games.models import PublicGame
+
+    game = PublicGame.objects.create(
+        title=f"bench {time.strftime('%H:%M:%S')}", bank=demo.bank(), reading_seconds=0, answer_seconds=60
+    )
+    game.fill_from_bank(questions)
+    user, _ = User.objects.get_or_create(username="bench-host")
+    user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
+    client = Client()
+    client.force_login(user)
+    return game, client.cookies["sessionid"].value
+
+
+def stored_answers(game_id, index):
+    from contests.games.models import PlayerAnswer
+
+    return PlayerAnswer.objects.filter(game_id=game_id, question_index=index).count()
+
+
+# Phones ------------------------------------------------------------------------------------
+class Run:
+    """Counters shared by the simulated phones of one run."""
+
+    def __init__(self, players):
+        self.players = players
+        self.fanout_ms = []
+        self.start_ms = []  # from the question's start (before its commit) to the phone
+        self.ack_ms = []
+        self.received = 0
+        self.results = 0
+        self.sent = 0
+        self.acked = 0
+        self.refused = {}
+        self.first_sent = None
+        self.last_ack = None
+        self.burst_seconds = 0.0
+        self.question_max_ms = []
+        self.sample_frame = None
+        self.retries = 0
+        self.answer_now = asyncio.Event()
+        self.changed = asyncio.Event()
+
+    def bump(self):
+        self.changed.set()
+
+    async def until(self, condition, what, wait=WAIT):
+        deadline = time.monotonic() + wait
+        while not condition():
+            self.changed.clear()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"timed out waiting for {what}")
+            try:
+                await asyncio.wait_for(self.changed.wait(), timeout=min(left, 1))
+            except asyncio.TimeoutError:
+                pass
+
+
+async def open_socket(run, url, **options):
+    """Connect like a phone does: a refused handshake is retried with backoff (counted)."""
+    from websockets.asyncio.client import connect
+    from websockets.exceptions import InvalidHandshake
+
+    for attempt in range(3):
+        try:
+            return await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23, **options)
+        except (OSError, InvalidHandshake, asyncio.TimeoutError):
+            run.retries += 1
+            await asyncio.sleep(0.5 * 2**attempt + random.random() / 2)
+    return await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23, **options)
+
+
+async def phone(run, url, number, window, ready):
+    socket_ = await open_socket(run, url, origin=ORIGIN)
+    await socket_.recv()  # the visitor snapshot
+    await socket_.send(json.dumps({"type": "player.join", "nickname": f"p{number}"}))
+    while json.loads(await socket_.recv())["type"] != "snapshot":
+        pass
+    ready()
+    sent_at = {}
+    async for raw in socket_:
+        frame = json.loads(raw)
+        kind = frame["type"]
+        if kind == "game.question":
+            received_at = now_ms()
+            run.fanout_ms.append(received_at - frame["sent_at"])
+            run.start_ms.append(received_at - frame["game"]["opens_at"])
+            run.received += 1
+            if run.sample_frame is None:
+                run.sample_frame = raw
+            asyncio.create_task(answer(run, socket_, frame, window, sent_at))
+        elif kind == "answer.accepted":
+            run.ack_ms.append((time.perf_counter() - sent_at.pop(frame["ref"])) * 1000)
+            run.acked += 1
+            run.last_ack = time.perf_counter()
+        elif kind == "error":
+            run.refused[frame["code"]] = run.refused.get(frame["code"], 0) + 1
+        elif kind == "player.result":
+            run.results += 1
+        elif kind == "game.finished":
+            break
+        else:
+            continue
+        run.bump()
+    await socket_.close()
+
+
+async def answer(run, socket_, frame, window, sent_at):
+    await run.answer_now.wait()  # fan-out first, measured on its own; then the answer burst
+    await asyncio.sleep(random.uniform(0, window))
+    index = frame["game"]["index"]
+    label = random.choice(frame["question"]["options"])["label"]
+    ref = f"{index}"
+    sent_at[ref] = time.perf_counter()
+    run.first_sent = min(run.first_sent or sent_at[ref], sent_at[ref])
+    run.sent += 1
+    await socket_.send(json.dumps({"type": "player.answer", "index": index, "choice": label, "ref": ref}))
+
+
+async def connect_all(run, urls, window, factory):
+    """Connect and join every phone (at most 100 joins in flight); returns phones per second."""
+    joined = 0
+    gate = asyncio.Semaphore(100)
+
+    def ready():
+        nonlocal joined
+        joined += 1
+        gate.release()
+        run.bump()
+
+    async def start(number):
+        await gate.acquire()
+        await factory(run, urls[number % len(urls)], number, window, ready)
+
+    started = time.perf_counter()
+    tasks = [asyncio.create_task(start(number)) for number in range(run.players)]
+    await run.until(
+        lambda: joined == run.players or any(t.done() and t.exception() for t in tasks), "phones to join",
+        wait=max(WAIT, run.players / 20),
+    )
+    failed = [t.exception() for t in tasks if t.done() and t.exception()]
+    if failed:
+        raise RuntimeError(f"{len(failed)} phones failed, first: {failed[0]!r}")
+    return tasks, run.players / (time.perf_counter() - started)
+
+
+async def play(args, servers, game, cookie, reference):
+    from websockets.asyncio.client import connect
+
+    base = [f"ws://127.0.0.1:{server.port}/ws/games/{game.pin}" for server in servers]
+    run = Run(args.players)
+    rss_before = rss(servers)
+    tasks, join_rate = await connect_all(run, [url + "/play/" for url in base], args.answer_window, phone)
+    memory_kb = (rss(servers) - rss_before) / args.players
+    host = await connect(base[0] + "/host/", origin=ORIGIN, additional_headers={"Cookie": f"sessionid={cookie}"},
+                         ping_interval=None, max_size=2**23)
+    drain = asyncio.create_task(drain_host(host))
+    cpu_fanout = cpu_answers = 0.0
+    lost_answers = stored_total = 0
+    for index in range(args.questions):
+        run.answer_now.clear()
+        received, acked = run.received, run.acked + sum(run.refused.values())
+        run.first_sent = None
+        before = cpu(servers)
+        await host.send(json.dumps({"type": "host.next"}))
+        await run.until(lambda: run.received - received == args.players, f"question {index + 1} on every phone")
+        cpu_fanout += cpu(servers) - before
+        run.question_max_ms.append(round(max(run.fanout_ms[-args.players:]), 1))
+        await reference.broadcast(run.sample_frame)
+        run.answer_now.set()
+        before = cpu(servers)
+        await run.until(
+            lambda: run.acked + sum(run.refused.values()) - acked == args.players, f"answers to question {index + 1}"
+        )
+        acked_now = run.acked
+        cpu_answers += cpu(servers) - before
+        run.burst_seconds += run.last_ack - run.first_sent
+        results = run.results
+        await host.send(json.dumps({"type": "host.reveal"}))
+        await run.until(lambda: run.results - results == args.players, f"results of question {index + 1}")
+        stored = await asyncio.to_thread(stored_answers, game.pk, index)
+        stored_total += stored
+        lost_answers += max(0, (acked_now - acked) - stored)
+    await host.send(json.dumps({"type": "host.finish"}))
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=WAIT)
+    drain.cancel()
+    await host.close()
+    return {
+        "connections_per_s": join_rate,
+        "fanout": run.fanout_ms,
+        "start": run.start_ms,
+        "cpu_ms_per_broadcast": cpu_fanout * 1000 / args.questions,
+        "ack": run.ack_ms,
+        "cpu_us_per_answer": cpu_answers * 1e6 / max(run.sent, 1),
+        "answers_sent": run.sent,
+        "answers_acked": run.acked,
+        "answers_refused": run.refused,
+        "answers_stored": stored_total,
+        "answers_per_s": run.acked / run.burst_seconds if run.burst_seconds else float("nan"),
+        "fanout_max_per_question_ms": run.question_max_ms,
+        "lost": lost_answers,
+        "frames_lost": args.players * args.questions - run.received,
+        "memory_kb_per_player": memory_kb,
+        "sample_frame": run.sample_frame,
+        "handshake_retries": run.retries,
+    }
+
+
+async def drain_host(host):
+    async for _ in host:  # the host's own frames are not measured
+        pass
+
+
+# The reference: a minimal plain-websockets broadcast server -------------------------------
+async def reference_server(port):
+    from websockets.asyncio.server import broadcast, serve
+
+    phones = set()
+
+    async def handler(socket_):
+        if socket_.request.path == "/control":
+            async for payload in socket_:
+                broadcast(phones, json.dumps({"type": "game.question", "t": now_ms(), "frame": payload}))
+            return
+        phones.add(socket_)
+        try:
+            await socket_.wait_closed()
+        finally:
+            phones.discard(socket_)
+
+    async with serve(handler, "127.0.0.1", port, backlog=1024, ping_interval=None, max_size=2**23):
+        await asyncio.Future()
+
+
+class Reference:
+    """N listeners on the reference server; one broadcast right after each of ours, so both are
+    measured under the same load of a shared machine."""
+
+    def __init__(self, args, server):
+        self.args = args
+        self.server = server
+        self.run = Run(args.players)
+        self.cpu_seconds = 0.0
+
+    async def connect(self):
+        from websockets.asyncio.client import connect
+
+        async def listener(run, url, number, window, ready):
+            socket_ = await open_socket(run, url)
+            ready()
+            async for raw in socket_:
+                run.fanout_ms.append(now_ms() - json.loads(raw)["t"])
+                run.received += 1
+                run.bump()
+            await socket_.close()
+
+        url = f"ws://127.0.0.1:{self.server.port}/phone"
+        self.tasks, self.join_rate = await connect_all(self.run, [url], 0, listener)
+        self.control = await connect(f"ws://127.0.0.1:{self.server.port}/control", ping_interval=None, max_size=2**23)
+
+    async def broadcast(self, payload):
+        received = self.run.received
+        before = self.server.cpu_seconds()
+        await self.control.send(payload)
+        await self.run.until(lambda: self.run.received - received == self.args.players, "a reference broadcast")
+        self.cpu_seconds += self.server.cpu_seconds() - before
+
+    async def close(self):
+        await self.control.close()
+        for task in self.tasks:
+            task.cancel()
+
+    def figures(self, broadcasts):
+        return {
+            "connections_per_s": self.join_rate,
+            "fanout": self.run.fanout_ms,
+            "cpu_ms_per_broadcast": self.cpu_seconds * 1000 / broadcasts,
+            "frames_lost": self.args.players * broadcasts - self.run.received,
+        }
+
+
+# Report ------------------------------------------------------------------------------------
+def report(args, ours, ref):
+    def ms(values, share):
+        return round(percentile(values, share), 1)
+
+    figures = {
+        "players": args.players,
+        "processes": args.processes,
+        "database": "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite",
+        "layer": "redis-pubsub" if os.environ.get("REDIS_URL") else "in-memory",
+        "connections_per_s": round(ours["connections_per_s"], 1),
+        "fanout_p50_ms": ms(ours["fanout"], 0.5),
+        "fanout_p99_ms": ms(ours["fanout"], 0.99),
+        "fanout_max_ms": ms(ours["fanout"], 1),
+        "start_to_phone_p99_ms": ms(ours["start"], 0.99),
+        "cpu_ms_per_broadcast": round(ours["cpu_ms_per_broadcast"], 1),
+        "ack_p50_ms": ms(ours["ack"], 0.5),
+        "ack_p99_ms": ms(ours["ack"], 0.99),
+        "answers_per_s": round(ours["answers_per_s"], 1),
+        "cpu_us_per_answer": round(ours["cpu_us_per_answer"]),
+        "answers_sent": ours["answers_sent"],
+        "answers_acked": ours["answers_acked"],
+        "answers_refused": ours["answers_refused"],
+        "answers_stored": ours["answers_stored"],
+        "lost": ours["lost"],
+        "frames_lost": ours["frames_lost"],
+        "memory_kb_per_player": round(ours["memory_kb_per_player"], 1),
+        "handshake_retries": ours["handshake_retries"],
+        "fanout_max_per_question_ms": ours["fanout_max_per_question_ms"],
+        "ref_connections_per_s": round(ref["connections_per_s"], 1),
+        "ref_fanout_p50_ms": ms(ref["fanout"], 0.5),
+        "ref_fanout_p99_ms": ms(ref["fanout"], 0.99),
+        "ref_fanout_max_ms": ms(ref["fanout"], 1),
+        "ref_cpu_ms_per_broadcast": round(ref["cpu_ms_per_broadcast"], 1),
+        "ref_frames_lost": ref["frames_lost"],
+    }
+    figures["fanout_ratio"] = round(figures["fanout_p99_ms"] / max(figures["ref_fanout_p99_ms"], 0.1), 2)
+    figures["cpu_ratio"] = round(figures["cpu_ms_per_broadcast"] / max(figures["ref_cpu_ms_per_broadcast"], 0.1), 2)
+    rows = [
+        ("connections/s", figures["connections_per_s"], figures["ref_connections_per_s"]),
+        ("fan-out p50 ms", figures["fanout_p50_ms"], figures["ref_fanout_p50_ms"]),
+        ("fan-out p99 ms", figures["fanout_p99_ms"], figures["ref_fanout_p99_ms"]),
+        ("fan-out max ms", figures["fanout_max_ms"], figures["ref_fanout_max_ms"]),
+        ("server CPU ms per broadcast", figures["cpu_ms_per_broadcast"], figures["ref_cpu_ms_per_broadcast"]),
+        ("frames lost", figures["frames_lost"], figures["ref_frames_lost"]),
+    ]
+    print(f"\n{args.players} phones, {args.processes} daphne process(es), {figures['database']}, {figures['layer']} layer")
+    print(f"handshakes retried by phones: {figures['handshake_retries']}")
+    print(f"{'':32}{'ours':>12}{'reference':>12}{'ratio':>8}")
+    for name, mine, theirs in rows:
+        ratio = f"{mine / theirs:.2f}" if isinstance(theirs, (int, float)) and theirs else "-"
+        print(f"{name:32}{mine:>12}{theirs:>12}{ratio:>8}")
+    print(f"answers: {figures['answers_sent']} sent, {figures['answers_acked']} acknowledged, "
+          f"{figures['answers_stored']} stored, refused {figures['answers_refused']}, lost {figures['lost']}")
+    print(f"fan-out max per question (ms): {figures['fanout_max_per_question_ms']}; "
+          f"question start (before its commit) to phone p99 {figures['start_to_phone_p99_ms']} ms")
+    print(f"acknowledged {figures['answers_per_s']}/s, ack p50 {figures['ack_p50_ms']} ms, p99 {figures['ack_p99_ms']} ms; "
+          f"server CPU {figures['cpu_us_per_answer']} µs per answer; "
+          f"server memory {figures['memory_kb_per_player']} KiB per player")
+    print(json.dumps(figures, ensure_ascii=False))
+
+
+async def main(args):
+    var_dir = ROOT / "var" / "bench"
+    var_dir.mkdir(parents=True, exist_ok=True)
+    setup_django(var_dir)
+    game, cookie = create_game(args.questions)
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'site'}{os.pathsep}{ROOT}", "VAR_DIR": str(var_dir)}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE")
+    log = open(var_dir / "servers.log", "a")
+    reference_port = args.port - 1
+    servers = [Server([sys.executable, __file__, "--reference-server", str(reference_port)], reference_port, env, log)]
+    try:
+        for offset in range(args.processes):
+            port = args.port + offset
+            servers.append(Server(
+                [sys.executable, "-m", "daphne", "-v", "0", "-e", f"tcp:port={port}:interface=127.0.0.1:backlog=1024",
+                 "config.asgi:application"], port, env, log,
+            ))
+        reference = Reference(args, servers[0])
+        await reference.connect()
+        ours = await play(args, servers[1:], game, cookie, reference)
+        await reference.close()
+    finally:
+        for server in servers:
+            server.stop()
+    ref = reference.figures(args.questions)
+    report(args, ours, ref)
+
+
+if __name__ == "__main__":
+    arguments = parse_args()
+    if arguments.reference_server:
+        asyncio.run(reference_server(arguments.reference_server))
+    else:
+        asyncio.run(main(arguments))

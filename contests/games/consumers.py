@@ -1,0 +1,219 @@
+"""Sockets of a public game (docs/protocol.md, "Public games"), on the shared live layer.
+
+`/ws/games/<pin>/play/[?token=...]` a phone; `/ws/games/<pin>/screen/` the big screen (read-only,
+public: it shows nothing the square cannot see); `/ws/games/<pin>/host/` the host console
+(主持人 Hosts group). Sockets join the per-process hub (contests/live/hub.py) instead of one
+channel-layer group membership each, so a question reaches thousands of phones as one frame.
+"""
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+
+from accounts.roles import HOSTS, in_group
+from contests.live.clock import server_time_ms
+from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Refused, Seat
+from contests.live.fanout import broadcast
+from contests.live.hub import broadcast_personal, local_hub
+from contests.live.messages import ProtocolError
+from contests.live.writer import achange_locked
+from contests.rules.public_game import GameError, clean_choice
+
+from . import play
+from .answers import Answer, writer
+from .models import PublicGame
+
+
+def game_errors(function):
+    """Run sync game code on the database thread; a refused action becomes a typed error frame."""
+    call = database_sync_to_async(function)
+
+    async def run(*args, **kwargs):
+        try:
+            return await call(*args, **kwargs)
+        except GameError as error:
+            raise ProtocolError(error.code, error.message) from None
+
+    return run
+
+
+@database_sync_to_async
+def find_game(pin):
+    game = PublicGame.objects.filter(pin=pin).first()
+    if game is None:
+        raise Refused("unknown_game", "no game with this PIN")
+    play.played_questions(game.pk)  # warm the per-process cache on the database thread
+    return game
+
+
+class GameConsumer(LiveConsumer):
+    audience = None  # the hub audience this role listens to
+    hub_key = None  # a player's id: which personal frames are for this socket
+
+    async def resolve_seat(self):
+        self.hub_audiences = []
+        self.game = await find_game(self.scope["url_route"]["kwargs"]["pin"])
+        self.key = play.game_key(self.game.pk)
+        return await self.seat_for_game()
+
+    async def dispatch(self, message):
+        # Channels hops to the database thread before every message to close stale connections;
+        # every ORM call here goes through database_sync_to_async, which does that itself, and a
+        # thousand phones answering at once would pay the hop a thousand times.
+        if message["type"] == "websocket.receive":
+            await self.websocket_receive(message)
+        else:
+            await super().dispatch(message)
+
+    async def listen(self):
+        await local_hub().join(self.key, self.audience, self)
+        self.hub_audiences.append(self.audience)
+
+    async def disconnect(self, code):
+        for audience in getattr(self, "hub_audiences", ()):
+            await local_hub().leave(self.key, audience, self)
+        await super().disconnect(code)
+
+    async def hub_frame(self, frame):
+        await self.send_frame(frame)
+
+    async def change(self, action, *args):
+        """Run a host action on the locked game row, then broadcast what it returns."""
+        try:
+            result = await achange_locked(PublicGame, self.game.pk, lambda game: action(game, *args))
+        except GameError as error:
+            raise ProtocolError(error.code, error.message) from None
+        frames, personal = result if isinstance(result, tuple) else (result, None)
+        sent_at = server_time_ms()  # after the commit: what the fan-out latency is measured from
+        await broadcast(self.key, {audience: {**frame, "sent_at": sent_at} for audience, frame in frames.items()})
+        if personal:
+            await broadcast_personal(self.key, "players", personal)
+
+
+class ScreenConsumer(GameConsumer):
+    audience = "screen"
+
+    async def seat_for_game(self):
+        await self.listen()
+        return Seat(role="screen", game=self.key, audiences=())
+
+    async def snapshot(self):
+        return await database_sync_to_async(play.screen_snapshot)(self.game.pk)
+
+
+class HostConsumer(GameConsumer):
+    audience = "host"
+
+    async def seat_for_game(self):
+        user = self.scope.get("user")
+        if not (user and await database_sync_to_async(in_group)(user, HOSTS)):
+            raise Refused("forbidden", "only hosts may run a game; log in first")
+        await self.listen()
+        return Seat(role="host", game=self.key, audiences=(), identity={"user": user})
+
+    async def snapshot(self):
+        return await database_sync_to_async(play.host_snapshot)(self.game.pk)
+
+    async def msg_host_next(self, message):
+        await self.change(play.next_question)
+
+    async def msg_host_reveal(self, message):
+        await self.change(play.reveal)
+
+    async def msg_host_leaderboard(self, message):
+        await self.change(play.show_leaderboard)
+
+    async def msg_host_finish(self, message):
+        await self.change(play.finish)
+
+    async def msg_host_kick(self, message):
+        await self.change(play.kick, integer(message, "player"))
+
+    async def msg_host_draw(self, message):
+        await self.change(play.lucky_draw, integer(message, "count"), integer(message, "min_correct"), self.seat.identity["user"])
+
+    async def msg_host_redeem(self, message):
+        frame = await game_errors(play.redeem)(self.game.pk, message.get("code"), self.seat.identity["user"])
+        await self.send_frame({**frame, "ref": message.get("ref")})
+
+
+def integer(message, field):
+    value = message.get(field)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ProtocolError("bad_message", f"field {field!r} must be an integer")
+    return value
+
+
+class PlayerConsumer(GameConsumer):
+    """A phone. Without a token it is a visitor that may send `player.join`; with one, a player."""
+
+    audience = "players"
+
+    async def seat_for_game(self):
+        self.answered = set()
+        self.joined_snapshot = None  # taken together with the join, sent right after it
+        token = parse_qs(self.scope["query_string"].decode()).get("token", [""])[0]
+        if not token:
+            return Seat(role="visitor", game=self.key, audiences=())
+        try:
+            player = await database_sync_to_async(play.player_for_token)(self.game.pk, token)
+        except GameError as error:
+            raise Refused(error.code, error.message) from None
+        await self.listen()
+        return self.seat_player(player)
+
+    def seat_player(self, player):
+        self.hub_key = str(player.pk)
+        return Seat(role="player", game=self.key, audiences=(), identity={"player": player.pk})
+
+    async def snapshot(self):
+        if self.seat.role == "visitor":
+            return await database_sync_to_async(play.visitor_snapshot)(self.game.pk)
+        snapshot = self.joined_snapshot or await database_sync_to_async(play.player_snapshot)(self.seat.identity["player"])
+        self.joined_snapshot = None
+        if snapshot["me"]["choice"] is not None:
+            self.answered.add(snapshot["game"]["index"])
+        return snapshot
+
+    async def hub_frame(self, frame):
+        await self.send_frame(frame)
+        if frame["type"] == "player.kicked":
+            await self.close(code=CLOSE_REFUSED)
+
+    async def msg_player_join(self, message):
+        if self.seat.role != "visitor":
+            raise ProtocolError("already_joined", "this connection has joined already")
+        nickname, phone = message.get("nickname"), message.get("phone", "")
+        if not isinstance(phone, str):
+            raise ProtocolError("bad_message", "field 'phone' must be a string")
+        await self.listen()  # before the snapshot is taken, so no frame falls in between
+        try:
+            player, frame, self.joined_snapshot = await game_errors(play.join_and_snapshot)(self.game.pk, nickname, phone)
+        except ProtocolError:
+            self.hub_audiences.remove(self.audience)
+            await local_hub().leave(self.key, self.audience, self)
+            raise
+        self.seat = self.seat_player(player)
+        await self.send_frame({"type": "player.joined", "token": player.token, "ref": message.get("ref")})
+        await broadcast(self.key, {"screen": frame, "host": frame})
+        await self.send_snapshot()
+
+    async def msg_player_answer(self, message):
+        arrived = server_time_ms()
+        if self.seat.role != "player":
+            raise ProtocolError("not_joined", "join the game first")
+        index = integer(message, "index")
+        questions = play.played_questions(self.game.pk)
+        if not 0 <= index < len(questions):
+            raise ProtocolError("not_answering", "this question is not open for answers")
+        if index in self.answered:
+            raise ProtocolError("already_answered", "you have answered this question")
+        played = questions[index]
+        try:
+            choice = clean_choice(message.get("choice"), played.labels, multiple=played.multiple)
+        except GameError as error:
+            raise ProtocolError(error.code, error.message) from None
+        refused = await writer.submit(Answer(self.game.pk, self.seat.identity["player"], index, choice, arrived))
+        if refused is not None:
+            raise ProtocolError(refused.code, refused.message)
+        self.answered.add(index)
+        await self.send_frame({"type": "answer.accepted", "index": index, "choice": choice, "ref": message.get("ref")})

@@ -1,0 +1,68 @@
+"""`{% game_texts %}`: the strings the game scripts show, translated, as a JSON data block."""
+from django import template
+from django.utils.html import json_script
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def texts():
+    return {
+        "score": _("%(score)s points"),
+        "question": _("Question %(n)s of %(count)s"),
+        "reading": _("Get ready…"),
+        "seconds": _("%(s)s s"),
+        "timeUp": _("Time is up"),
+        "answered": _("Answer received: %(choice)s. Wait for the result…"),
+        "correct": _("Correct! +%(points)s"),
+        "wrong": _("Not this time. The answer is %(correct)s."),
+        "missed": _("No answer. The answer is %(correct)s."),
+        "rank": _("Rank %(rank)s of %(players)s · %(score)s points"),
+        "prize": _("Your prize code: %(code)s. Show it at the prize desk."),
+        "prizeDraw": _("You won the lucky draw! Prize code: %(code)s"),
+        "redeemed": _("(redeemed)"),
+        "players": _("%(n)s players"),
+        "answersIn": _("%(n)s answers"),
+        "drawWinners": _("Lucky draw winners"),
+        "drawSeed": _("%(eligible)s eligible · seed %(seed)s"),
+        "redeemedOk": _("Code %(code)s redeemed: %(nickname)s %(phone)s"),
+        "kick": _("Remove"),
+        "removed": _("removed"),
+        "confirmKick": _("Remove %(nickname)s from the game?"),
+        "phases": {
+            "lobby": _("waiting for players"), "reading": _("reading"), "answering": _("answering"),
+            "revealed": _("answer revealed"), "leaderboard": _("leaderboard"), "finished": _("finished"),
+        },
+        "errors": {
+            "nickname_empty": _("Choose a nickname."),
+            "nickname_too_long": _("A nickname has at most 12 characters."),
+            "nickname_banned": _("This nickname is not allowed. Please choose another."),
+            "nickname_taken": _("This nickname is taken. Please choose another."),
+            "nickname_invalid": _("This nickname contains characters that are not allowed."),
+            "bad_phone": _("A phone number has 7 to 15 digits."),
+            "joining_closed": _("This game is over; joining is closed."),
+            "kicked": _("The host has removed you from this game."),
+            "unknown_player": _("This device is no longer in the game. Please join again."),
+            "unknown_game": _("No game has this PIN."),
+            "already_answered": _("You have already answered this question."),
+            "too_late": _("Time is up for this question."),
+            "too_early": _("Answering has not opened yet."),
+            "not_answering": _("This question is not open for answers."),
+            "bad_choice": _("Choose one of the answers."),
+            "bad_phase": _("Not possible at this point of the game."),
+            "no_more_questions": _("Every question has been played."),
+            "nobody_eligible": _("No player meets the threshold."),
+            "bad_draw": _("Draw at least one winner."),
+            "unknown_code": _("No prize with this code in this game."),
+            "already_redeemed": _("This code has already been redeemed."),
+            "forbidden": _("Only hosts may run a game. Please log in."),
+            "rate_limited": _("Too many messages, slow down."),
+            "not_connected": _("Not connected, please wait."),
+            "internal_error": _("Something went wrong on the server; nothing was changed."),
+        },
+    }
+
+
+@register.simple_tag
+def game_texts():
+    return json_script(texts(), "game-texts")

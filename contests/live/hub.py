@@ -1,0 +1,98 @@
+"""Per-process fan-out for audiences of thousands (public games): one channel-layer subscription per
+group and process instead of one per socket.
+
+With `fanout.broadcast` each socket's channel is a group member, so a broadcast to 2000 phones
+costs 2000 channel-layer sends and 2000 consumer wake-ups (and the in-memory layer scans every
+channel). Here a process subscribes once per group; its pump receives each frame once and writes
+the already-serialised text straight to every local socket of the group. Frames still travel
+through the channel layer, so `fanout.broadcast` reaches hub members on every process (Redis).
+
+`broadcast_personal` sends one message per group carrying a small frame per member key (a player
+id); each process delivers to its local members only the frame with their key.
+
+Members are consumers with `hub_key` (str or None) and `async def hub_frame(frame)` for personal
+frames; shared frames go straight out with `send(text_data=...)`.
+"""
+import asyncio
+import logging
+import weakref
+
+from channels.layers import get_channel_layer
+
+from .fanout import FRAME_EVENT, group_name
+
+PERSONAL_EVENT = "live.personal"
+logger = logging.getLogger(__name__)
+
+
+class Hub:
+    def __init__(self):
+        self.members = {}  # group -> set of consumers
+        self.pumps = {}  # group -> (channel, task)
+        self.lock = asyncio.Lock()
+
+    async def join(self, game, audience, member):
+        group = group_name(game, audience)
+        async with self.lock:
+            self.members.setdefault(group, set()).add(member)
+            if group not in self.pumps:
+                layer = get_channel_layer()
+                channel = await layer.new_channel(prefix="hub.")
+                # Subscribed before join() returns: a snapshot taken after it misses nothing.
+                await layer.group_add(group, channel)
+                self.pumps[group] = (channel, asyncio.create_task(self._pump(layer, group, channel)))
+
+    async def leave(self, game, audience, member):
+        group = group_name(game, audience)
+        async with self.lock:
+            members = self.members.get(group)
+            if members is None:
+                return
+            members.discard(member)
+            if not members:
+                del self.members[group]
+                channel, task = self.pumps.pop(group)
+                task.cancel()
+                await get_channel_layer().group_discard(group, channel)
+
+    async def _pump(self, layer, group, channel):
+        while True:
+            message = await layer.receive(channel)
+            await self._deliver(group, message)
+
+    async def _deliver(self, group, message):
+        members = list(self.members.get(group, ()))
+        if message.get("type") == FRAME_EVENT:
+            text = message["text"]
+            for member in members:
+                try:
+                    await member.send(text_data=text)
+                except Exception:  # one broken socket must not starve the others
+                    logger.debug("hub send to a closed socket failed", exc_info=True)
+        elif message.get("type") == PERSONAL_EVENT:
+            frames = message["frames"]
+            for member in members:
+                frame = frames.get(member.hub_key)
+                if frame is not None:
+                    try:
+                        await member.hub_frame(frame)
+                    except Exception:
+                        logger.debug("hub personal frame to a closed socket failed", exc_info=True)
+
+
+_hubs = weakref.WeakKeyDictionary()
+
+
+def local_hub():
+    """The hub of the running event loop (one per process in production; tests run many loops)."""
+    loop = asyncio.get_running_loop()
+    if loop not in _hubs:
+        _hubs[loop] = Hub()
+    return _hubs[loop]
+
+
+async def broadcast_personal(game, audience, frames):
+    """Send each member of the audience (on every process) its own frame: {member key: frame}."""
+    await get_channel_layer().group_send(
+        group_name(game, audience), {"type": PERSONAL_EVENT, "frames": {str(key): frame for key, frame in frames.items()}}
+    )
