@@ -10,20 +10,83 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
 
 
+_migrated_rows = {}
+
+
+@pytest.fixture(scope="session")
+def _serialized_migrated_rows(django_db_setup, django_db_blocker):
+    """The rows the data migrations seed (root and home page, site, groups, taxonomy …), once."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _migrated_rows["default"] = connection.creation.serialize_db_to_string()
+
+
+def _restore_migrated_rows():
+    """A transactional test's flush empties every table; put the migrated rows back first."""
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+    from wagtail.models import Site
+
+    if Site.objects.exists():
+        return
+    # The flush re-ran post_migrate (content types, permissions): empty the tables again without
+    # it, restore, then move PostgreSQL's sequences beyond the restored ids.
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(_migrated_rows["default"])
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+            cursor.execute(statement)
+
+
 @pytest.fixture(autouse=True)
-def _fresh_cache(request):
-    """Rate-limit counters and cached fragments must not leak from one test into the next."""
+def _fresh_state(request, _serialized_migrated_rows):
+    """Every test starts from the migrated database and an empty cache (rate-limit counters)."""
     from django.core.cache import caches
 
     cache = caches["default"]
-
     marker = request.node.get_closest_marker("django_db")
     transactional = "transactional_db" in request.fixturenames or bool(marker and marker.kwargs.get("transaction"))
     if marker or transactional or "db" in request.fixturenames:
         request.getfixturevalue("transactional_db" if transactional else "db")
+        if transactional:
+            _restore_migrated_rows()
     elif type(cache).__name__ == "DatabaseCache":
         return  # no database, so nothing cached either
     cache.clear()
+
+
+def prepare_fork():
+    """Make this process safe to fork a daphne from. Earlier async tests leave asgiref's
+    thread-sensitive executor (whose worker thread a fork does not copy: every
+    database_sync_to_async in a consumer would hang), channel layers bound to closed loops, and
+    on PostgreSQL a connection pool whose worker threads did not survive the fork either (the
+    child then connects afresh, so it must get the test database's name as it is, unprefixed)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import SyncToAsync
+    from channels.layers import channel_layers
+    from django.conf import settings
+    from django.db import connections
+
+    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
+    channel_layers.backends = {}
+    database = settings.DATABASES["default"]
+    if not database.get("TEST", {}).get("NAME"):
+        database.setdefault("TEST", {})["NAME"] = database["NAME"]
+    for connection in connections.all(initialized_only=True):
+        connection.close()
+        if hasattr(connection, "close_pool"):
+            connection.close_pool()
+
+
+@pytest.fixture
+def fork_safe():
+    """prepare_fork, for tests that fork their own daphne processes; call it before each fork."""
+    prepare_fork()
+    return prepare_fork
 
 
 @pytest.fixture
@@ -44,6 +107,7 @@ def asgi_server(transactional_db):
     from daphne.testing import DaphneProcess
     from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 
+    prepare_fork()
     process = DaphneProcess(
         host="127.0.0.1",
         get_application=partial(make_application, static_wrapper=ASGIStaticFilesHandler),

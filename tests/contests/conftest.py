@@ -61,34 +61,3 @@ def contest(transactional_db):
 def contest_factory():
     """make_contest, for tests that choose their own database fixture or settings."""
     return make_contest
-
-
-@pytest.fixture
-def fork_safe():
-    """Make this process safe to fork a daphne from; returns the function, to call before each fork."""
-    prepare_fork()
-    return prepare_fork
-
-
-def prepare_fork():
-    """The daphne process is forked from this one. Earlier async tests leave asgiref's
-    thread-sensitive executor (whose worker thread a fork does not copy: every
-    database_sync_to_async in a consumer would hang), channel layers bound to closed loops, and
-    on PostgreSQL a connection pool whose worker threads did not survive the fork either (the
-    child then connects afresh, so it must get the test database's name as it is, unprefixed)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from asgiref.sync import SyncToAsync
-    from channels.layers import channel_layers
-    from django.conf import settings
-    from django.db import connections
-
-    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
-    channel_layers.backends = {}
-    database = settings.DATABASES["default"]
-    if not database.get("TEST", {}).get("NAME"):
-        database.setdefault("TEST", {})["NAME"] = database["NAME"]
-    for connection in connections.all(initialized_only=True):
-        connection.close()
-        if hasattr(connection, "close_pool"):
-            connection.close_pool()

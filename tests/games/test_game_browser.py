@@ -1,6 +1,5 @@
 """A whole public game in chromium: the big screen, the host console and 20 phones, three questions."""
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth.models import Group
@@ -24,28 +23,6 @@ def patient_expect():
     expect.set_options(timeout=5_000)  # Playwright's default, for the modules after this one
 
 
-@pytest.fixture
-def fresh_async_state():
-    """Earlier async tests started threads in this process (asgiref's one database thread, the
-    PostgreSQL pool's workers) and a channel layer bound to their event loops; the forked daphne
-    would inherit them without their threads and wait forever. Start them afresh."""
-    from asgiref.sync import SyncToAsync
-    from channels.layers import channel_layers
-    from django.conf import settings
-    from django.db import connections
-
-    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
-    channel_layers.backends.clear()
-    database = settings.DATABASES["default"]
-    test_name = database["TEST"].get("NAME")
-    database["TEST"]["NAME"] = database["NAME"]  # already the test database: no second "test_" prefix
-    for connection in connections.all():
-        if hasattr(connection, "close_pool"):
-            connection.close_pool()
-    yield
-    database["TEST"]["NAME"] = test_name
-
-
 def host_session_cookie(base_url):
     user = User.objects.create_user("zhuchiren", password="x")
     user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
@@ -54,7 +31,7 @@ def host_session_cookie(base_url):
     return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}
 
 
-def test_screen_host_and_twenty_phones_play_three_questions(browser, fresh_async_state, asgi_server, output_dir):
+def test_screen_host_and_twenty_phones_play_three_questions(browser, asgi_server, output_dir):
     game = PublicGame.objects.create(title="咨询日安全知识游戏", bank=make_bank(), reading_seconds=1, answer_seconds=30)
     game.fill_from_bank(3)
     correct = ordered_correct(game)

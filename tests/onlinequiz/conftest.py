@@ -2,35 +2,7 @@ import pytest
 
 
 @pytest.fixture
-def migrated_rows(transactional_db):
-    """The rows that migrations seed (site, home page, taxonomy), back after an earlier test's flush.
-
-    Mark the test `django_db(transaction=True, serialized_rollback=True)` so that Django keeps a
-    serialized copy. Django restores it by itself only until Playwright's sync API has run: from
-    then on the thread has a running event loop and `connection` is another object (asgiref's
-    async storage) without the copy, which stays on the thread's plain connection.
-    """
-    from django.apps import apps
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from django.db import connection, connections
-    from taxonomy.models import Venue
-    from wagtail.models import Site
-
-    if Site.objects.exists() and Venue.objects.exists():
-        return
-    plain = getattr(connections._connections._storage, "default", connection)
-    # The flush re-ran post_migrate (content types, permissions): empty the tables again first,
-    # and afterwards move the sequences beyond the restored ids (PostgreSQL).
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(plain._test_serialized_contents)
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
-            cursor.execute(statement)
-
-
-@pytest.fixture
-def quiz_url(asgi_server, migrated_rows):
+def quiz_url(asgi_server):
     """The demo online quiz (drawing from the demo bank) served by daphne."""
     from onlinequiz import demo as quiz_demo
     from onlinequiz.models import OnlineQuizPage

@@ -2,7 +2,7 @@ import pytest
 
 from onlinequiz.models import Attempt
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_taking_the_online_quiz_on_a_phone(quiz_url, phone, output_dir):

@@ -2,7 +2,7 @@ import pytest
 
 from onlinequiz.models import Attempt, OnlineQuizPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_page_hands_the_paper_in_when_time_is_up(quiz_url, phone, output_dir):

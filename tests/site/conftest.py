@@ -150,22 +150,5 @@ def make_hazard(db):
 
 @pytest.fixture
 def seeded_site(transactional_db):
-    """The rows the data migrations create (root page, home page, site, taxonomy), rebuilt when an
-    earlier transactional test has flushed them."""
-    from wagtail.models import Collection, Locale, Page, Site
-
-    from taxonomy.terms import CAMPAIGN_AREAS, VENUES
-
-    if HomePage.objects.exists():
-        return HomePage.objects.get(depth=2)
-    locale = Locale.objects.get_or_create(language_code="zh-hans")[0]
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=locale)
-    home = root.add_child(instance=HomePage(title="七进七赛 安全宣教", slug="home", locale=locale,
-                                            banner_theme="防风险、除隐患、遏事故"))
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="七进七赛")
-    for model, terms in ((Venue, VENUES), (CampaignArea, CAMPAIGN_AREAS)):
-        for order, (code, name) in enumerate(terms):
-            model.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})
-    return home
+    """The home page the data migrations create (restored by tests/conftest.py after a flush)."""
+    return HomePage.objects.get(depth=2)

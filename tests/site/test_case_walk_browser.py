@@ -8,7 +8,11 @@ pytestmark = pytest.mark.browser
 def screenshot(page, path):
     """A full-page screenshot with the lazy images below the fold loaded too."""
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
-    page.wait_for_function("Array.from(document.images).every(img => img.complete)", timeout=10_000)
+    # Polled from here: wait_for_function evaluates a string, which the site's CSP forbids.
+    for _ in range(100):
+        if page.evaluate("Array.from(document.images).every(img => img.complete)"):
+            break
+        page.wait_for_timeout(100)
     page.screenshot(path=path, full_page=True)
 
 
