@@ -198,7 +198,10 @@ def save_drafts(drafts, bank, *, update=False):
                 result.updated += 1
             for name in ("kind", "stem", "explanation", "difficulty", "area_id", "venue_id", "points", "source"):
                 setattr(question, name, getattr(draft, name))
-            question.options = [Option(text=text, is_correct=correct) for text, correct in draft_options(draft)]
+            question.options = [
+                Option(text=text, is_correct=correct, sort_order=position)
+                for position, (text, correct) in enumerate(draft_options(draft))
+            ]
             question.save()
             existing[draft.stem] = question
     return result

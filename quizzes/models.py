@@ -128,6 +128,8 @@ class Option(Orderable):
     is_correct = models.BooleanField(_("correct"), default=False)
 
     class Meta(Orderable.Meta):
+        # pk breaks ties: options created without a sort order keep their creation order.
+        ordering = ["sort_order", "pk"]
         verbose_name = _("option")
         verbose_name_plural = _("options")
 
