@@ -13,15 +13,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 _migrated_rows = {}
 
 
-@pytest.fixture(scope="session")
-def _serialized_migrated_rows(django_db_setup, django_db_blocker):
-    """The rows the data migrations seed (root and home page, site, groups, taxonomy …), once."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        _migrated_rows["default"] = connection.creation.serialize_db_to_string()
-
-
 def _restore_migrated_rows():
     """A transactional test's flush empties every table; put the migrated rows back first."""
     from django.apps import apps
@@ -30,6 +21,10 @@ def _restore_migrated_rows():
     from django.db import connection
     from wagtail.models import Site
 
+    if "default" not in _migrated_rows:
+        # The first transactional test starts from the pristine migrated database: every
+        # earlier test ran inside a transaction that was rolled back.
+        _migrated_rows["default"] = connection.creation.serialize_db_to_string()
     if Site.objects.exists():
         return
     # The flush re-ran post_migrate (content types, permissions): empty the tables again without
@@ -42,7 +37,7 @@ def _restore_migrated_rows():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_state(request, _serialized_migrated_rows):
+def _fresh_state(request):
     """Every test starts from the migrated database and an empty cache (rate-limit counters)."""
     from django.core.cache import caches
 
