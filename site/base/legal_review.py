@@ -33,3 +33,25 @@ def _attach_on_create(sender, instance, created, raw=False, **kwargs):
 def review_pages_of(*page_models):
     for model in page_models:
         post_save.connect(_attach_on_create, sender=model, dispatch_uid=f"legal-review-{model._meta.label}")
+
+
+def assign_legal_review_to_model(apps, app_label, model_name):
+    """For data migrations: give every object of a snippet model the 法制审核 workflow.
+
+    Works on historical models, so the workflow and its task are built as above by hand.
+    """
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Group = apps.get_model("auth", "Group")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME, content_type=task_type, active=True)
+        task.groups.set(Group.objects.filter(name=REVIEWERS))
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+    WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": workflow})

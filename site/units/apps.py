@@ -9,6 +9,7 @@ class UnitsConfig(AppConfig):
     def ready(self):
         from base.legal_review import review_pages_of
 
+        from . import nominations  # noqa: F401  (connects the approval signal)
         from .models import ModelUnitIndexPage
 
         review_pages_of(ModelUnitIndexPage)

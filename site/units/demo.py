@@ -5,6 +5,7 @@ from taxonomy.models import Venue
 
 from .models import ModelUnitIndexPage, ModelUnitPage, Nomination
 
+NOMINATED = "示例物流有限公司"
 UNITS = {
     "enterprise": ("示例鞋业有限公司", "塘下镇", "牵头组建村级安全生产互助联盟，带动20家小微企业完成隐患整改。"),
     "school": ("示例实验小学", "玉海街道", "每月开展一次应急疏散演练，安全教育进课堂。"),
@@ -31,11 +32,12 @@ def load():
         index.add_child(instance=unit)
         unit.save_revision().publish()
         created += 1
-    _nomination, new = Nomination.objects.get_or_create(
-        unit_name="示例物流有限公司",
-        defaults={"venue": Venue.objects.get(code="enterprise"), "township": "塘下镇",
-                  "reasons": "危化品运输车辆全部安装动态监控，连续三年无事故。"},
-    )
+    new = not Nomination.objects.filter(unit_name=NOMINATED).exists()
     if new:
-        _nomination.steps.create(action="nominated")
+        nomination = Nomination.objects.create(
+            unit_name=NOMINATED, venue=Venue.objects.get(code="enterprise"), township="塘下镇",
+            reasons="危化品运输车辆全部安装动态监控，连续三年无事故。", live=False,
+        )
+        nomination.save_revision()
+        nomination.get_workflow().start(nomination, user=None)
     return f"{created} new model units, {int(new)} new nomination"

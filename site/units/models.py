@@ -1,12 +1,15 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from base.models import SectionPage
@@ -95,23 +98,18 @@ class ModelUnitPage(SegmentedSearchMixin, Page):
         return results
 
 
-class Nomination(models.Model):
-    """A staff member proposes a unit as a model unit; a reviewer decides."""
+class Nomination(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+    """A staff member proposes a unit as a model unit; the legal review workflow (法制审核) decides.
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for review")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+    An editor saves a draft and submits it; a reviewer's approval publishes it (``live``), which
+    drafts the unit's page once (``units.signals``). Revisions, workflow states and log entries
+    record who did what and when.
+    """
 
     unit_name = models.CharField(_("unit name"), max_length=200)
     venue = models.ForeignKey(Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="nominations")
     township = models.CharField(_("township or street"), max_length=60)
     reasons = models.TextField(_("reasons"))
-    attachment = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("attachment"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, editable=False)
     nominated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("nominated by"), null=True, editable=False,
         on_delete=models.SET_NULL, related_name="+",
@@ -121,35 +119,47 @@ class Nomination(models.Model):
         ModelUnitPage, verbose_name=_("model unit page"), null=True, blank=True, editable=False,
         on_delete=models.SET_NULL, related_name="nomination",
     )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="nomination")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type", object_id_field="object_id",
+        related_query_name="nomination", for_concrete_model=False,
+    )
 
-    panels = [FieldPanel("unit_name"), FieldPanel("venue"), FieldPanel("township"), FieldPanel("reasons"), FieldPanel("attachment")]
+    panels = [
+        FieldPanel("unit_name"), FieldPanel("venue"), FieldPanel("township"), FieldPanel("reasons"),
+        InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+    ]
 
     class Meta:
         verbose_name = _("nomination")
         verbose_name_plural = _("nominations")
         ordering = ["-created_at"]
-        permissions = [("review_nomination", "Can approve or reject nominations")]
 
     def __str__(self):
         return self.unit_name
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class NominationStep(models.Model):
-    """One recorded step of a nomination: who did what, when, with what comment."""
+    def with_content_json(self, content):
+        # Who nominated and the drafted page belong to the nomination, not to one revision.
+        obj = super().with_content_json(content)
+        obj.nominated_by_id = self.nominated_by_id
+        obj.unit_page_id = self.unit_page_id
+        return obj
 
-    class Action(models.TextChoices):
-        NOMINATED = "nominated", _("Nominated")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-        DRAFTED = "drafted", _("Model unit draft created")
 
-    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="steps")
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+")
-    comment = models.TextField(_("comment"), blank=True)
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+class NominationAttachment(Orderable):
+    """One supporting document of a nomination (Wagtail's documents apply the upload rules)."""
 
-    class Meta:
-        verbose_name = _("nomination step")
-        verbose_name_plural = _("nomination steps")
-        ordering = ["at", "pk"]
+    nomination = ParentalKey(Nomination, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")

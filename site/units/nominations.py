@@ -1,53 +1,30 @@
-"""The steps of a nomination. Each one is recorded with who, when and any comment."""
+"""An approved nomination becomes a model-unit page draft, once, which then goes through 法制审核.
+
+The nomination itself goes through the legal review workflow (a Wagtail snippet workflow): the
+reviewer's approval publishes it and, in the same transaction, drafts its page here.
+"""
+import logging
+
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.dispatch import receiver
+from wagtail.log_actions import log
+from wagtail.signals import workflow_approved
 
-from .models import ModelUnitIndexPage, ModelUnitPage, Nomination, NominationStep
+from .models import ModelUnitIndexPage, ModelUnitPage, Nomination
 
-Status = Nomination.Status
-Action = NominationStep.Action
+DRAFTED = "units.nomination.drafted"
 
-
-class NominationError(Exception):
-    pass
-
-
-def nominate(nomination, user):
-    with transaction.atomic():
-        nomination.nominated_by = user
-        nomination.save()
-        nomination.steps.create(action=Action.NOMINATED, user=user)
-    return nomination
-
-
-def _decide(nomination, user, comment, status, action):
-    if nomination.status != Status.PENDING:
-        raise NominationError(_("This nomination has already been decided."))
-    if not comment.strip():
-        raise NominationError(_("Give a comment with the decision."))
-    with transaction.atomic():
-        nomination.status = status
-        nomination.save(update_fields=["status"])
-        nomination.steps.create(action=action, user=user, comment=comment.strip())
-
-
-def approve(nomination, user, comment):
-    _decide(nomination, user, comment, Status.APPROVED, Action.APPROVED)
-
-
-def reject(nomination, user, comment):
-    _decide(nomination, user, comment, Status.REJECTED, Action.REJECTED)
+logger = logging.getLogger(__name__)
 
 
 def make_unit_draft(nomination, user):
-    """Turn an approved nomination into an unpublished model-unit page, ready for legal review."""
-    if nomination.status != Status.APPROVED:
-        raise NominationError(_("Only an approved nomination becomes a model unit."))
+    """Add an unpublished model-unit page for the nomination; None if it has one or has nowhere to go."""
     if nomination.unit_page_id:
-        raise NominationError(_("This nomination already has its model unit page."))
+        return None
     index_page = ModelUnitIndexPage.objects.first()
     if index_page is None:
-        raise NominationError(_("Create the model units index page first."))
+        logger.warning("Nomination %s approved but no model units index exists for its page.", nomination.pk)
+        return None
     with transaction.atomic():
         page = ModelUnitPage(
             title=nomination.unit_name, unit_name=nomination.unit_name, venue=nomination.venue,
@@ -57,5 +34,12 @@ def make_unit_draft(nomination, user):
         page.save_revision(user=user)
         nomination.unit_page = page
         nomination.save(update_fields=["unit_page"])
-        nomination.steps.create(action=Action.DRAFTED, user=user)
+        log(instance=nomination, action=DRAFTED, user=user, data={"page": {"id": page.pk, "title": page.title}})
     return page
+
+
+@receiver(workflow_approved, dispatch_uid="units-draft-approved-nomination")
+def draft_page_of_approved_nomination(sender, instance, user=None, **kwargs):
+    nomination = instance.content_object
+    if isinstance(nomination, Nomination):
+        make_unit_draft(nomination, user)
