@@ -1,10 +1,9 @@
 from django import forms
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -17,10 +16,11 @@ from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_field
 from taxonomy.models import CampaignArea, Venue
 
 from .feeds import ArticleFeed
+from .filters import PATH_PATTERN, NewsFilters
 
 
 class ArticleIndexPage(RoutablePageMixin, SectionPage):
-    """News and activity reports, filtered by venue, campaign area or year."""
+    """News and activity reports, filtered by venue, campaign area and year together (news/filters.py)."""
 
     per_page = 10
     parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
@@ -35,33 +35,21 @@ class ArticleIndexPage(RoutablePageMixin, SectionPage):
             .select_related("lead_image").prefetch_related(with_renditions("lead_image"), "venues", "areas")
         )
 
-    def render_listing(self, request, articles, **filters):
+    @re_path(PATH_PATTERN, name="listing")
+    def listing(self, request, venue=None, area=None, year=None):
+        filters = NewsFilters.from_path(venue, area, year)
+        index_url = self.get_url(request)
+        years = [day.year for day in self.articles().dates("date", "year", order="DESC")]
         context = {
-            "articles": paginate(request, articles, self.per_page),
-            "venues": Venue.objects.all(),
-            "areas": CampaignArea.objects.all(),
-            "years": self.articles().dates("date", "year", order="DESC"),
-            **filters,
+            "articles": paginate(request, filters.apply(self.articles()), self.per_page),
+            "filters": filters,
+            "filter_groups": [
+                (_("Venue"), filters.links(index_url, "venue", Venue.objects.all())),
+                (_("Campaign area"), filters.links(index_url, "area", CampaignArea.objects.all())),
+                (_("Year"), filters.links(index_url, "year", years)),
+            ],
         }
         return self.render(request, context_overrides=context)
-
-    @path("")
-    def all_articles(self, request):
-        return self.render_listing(request, self.articles())
-
-    @path("venue/<slug:code>/")
-    def by_venue(self, request, code):
-        venue = get_object_or_404(Venue, code=code)
-        return self.render_listing(request, self.articles().filter(venues=venue), venue=venue)
-
-    @path("area/<slug:code>/")
-    def by_area(self, request, code):
-        area = get_object_or_404(CampaignArea, code=code)
-        return self.render_listing(request, self.articles().filter(areas=area), area=area)
-
-    @path("year/<int:year>/")
-    def by_year(self, request, year):
-        return self.render_listing(request, self.articles().filter(date__year=year), year=year)
 
     @path("feed/", name="feed")
     def feed(self, request):

@@ -58,6 +58,9 @@ LISTINGS = {
         request.getfixturevalue("make_article"), request.getfixturevalue("image"), n)),
     "news by venue": ("news_index", lambda index: index.url + "venue/school/", lambda request, n: fill_news(
         request.getfixturevalue("make_article"), request.getfixturevalue("image"), n)),
+    "news by venue, area and year": (
+        "news_index", lambda index: index.url + "venue/school/area/fire/year/2019/", lambda request, n: fill_news(
+            request.getfixturevalue("make_article"), request.getfixturevalue("image"), n)),
     "cases": ("case_index", lambda index: index.url + "?area=fire", lambda request, n: fill_cases(
         request.getfixturevalue("make_case"), n)),
     "units": ("unit_index", lambda index: index.url, lambda request, n: fill_units(
