@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Sum
+from django.db.models import Count, Max, Sum
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -9,12 +10,14 @@ from wagtail.search import index
 
 from base.models import SectionPage
 from base.pagination import paginate
+from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use, years_in_use
+from taxonomy.models import CampaignArea
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 from .export import export_csv, export_xlsx
 from .feeds import CaseFeed
 from .filters import CaseFilter
-from .penalties import PenaltyKind
+from .penalties import PENALTY_CONDITIONS, PenaltyKind
 
 
 class UnitKind(models.TextChoices):
@@ -26,7 +29,7 @@ class UnitKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CaseIndexPage(RoutablePageMixin, SectionPage):
+class CaseIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
     """Typical violation cases exposed after legal review, filterable and exportable."""
 
     per_page = 10
@@ -45,6 +48,20 @@ class CaseIndexPage(RoutablePageMixin, SectionPage):
     def filtered_cases(self, case_filter):
         # An invalid filter value selects nothing rather than silently everything.
         return case_filter.qs if case_filter.is_valid() else self.cases().none()
+
+    def filter_pages(self):
+        """The listing filtered by one of its filters (query parameters), for each value with cases."""
+        cases = ViolationCasePage.objects.live().descendant_of(self).order_by()
+        for area in terms_in_use(CampaignArea.objects.all(), "cases", cases):
+            yield "?" + urlencode({"area": area.code}), area.lastmod
+        for row in cases.values("township").annotate(lastmod=Max("last_published_at")).order_by("township"):
+            yield "?" + urlencode({"township": row["township"]}), row["lastmod"]
+        for year, lastmod in years_in_use(cases, "decision_date"):
+            yield "?" + urlencode({"year": year}), lastmod
+        for kind, condition in PENALTY_CONDITIONS.items():
+            found = cases.filter(condition).aggregate(count=Count("pk"), lastmod=Max("last_published_at"))
+            if found["count"]:
+                yield "?" + urlencode({"penalty": kind.value}), found["lastmod"]
 
     @path("")
     def listing(self, request):

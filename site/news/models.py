@@ -12,6 +12,7 @@ from base.models import SectionPage
 from base.blocks import BaseStreamBlock
 from base.listings import with_renditions
 from base.pagination import paginate
+from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use, years_in_use
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 from taxonomy.models import CampaignArea, Venue
 
@@ -19,7 +20,7 @@ from .feeds import ArticleFeed
 from .filters import PATH_PATTERN, NewsFilters
 
 
-class ArticleIndexPage(RoutablePageMixin, SectionPage):
+class ArticleIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
     """News and activity reports, filtered by venue, campaign area and year together (news/filters.py)."""
 
     per_page = 10
@@ -50,6 +51,15 @@ class ArticleIndexPage(RoutablePageMixin, SectionPage):
             ],
         }
         return self.render(request, context_overrides=context)
+
+    def filter_pages(self):
+        articles = ArticlePage.objects.live().descendant_of(self)
+        for venue in terms_in_use(Venue.objects.all(), "articles", articles):
+            yield NewsFilters(venue=venue).path(), venue.lastmod
+        for area in terms_in_use(CampaignArea.objects.all(), "articles", articles):
+            yield NewsFilters(area=area).path(), area.lastmod
+        for year, lastmod in years_in_use(articles, "date"):
+            yield NewsFilters(year=year).path(), lastmod
 
     @path("feed/", name="feed")
     def feed(self, request):

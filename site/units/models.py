@@ -16,12 +16,13 @@ from base.models import SectionPage
 from base.blocks import BaseStreamBlock
 from base.listings import with_renditions
 from base.pagination import paginate
+from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use
 from events.blocks import GalleryBlock
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 from taxonomy.models import Venue
 
 
-class ModelUnitIndexPage(RoutablePageMixin, SectionPage):
+class ModelUnitIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
     """The model units (先进典型 / 示范单位), filterable by venue."""
 
     per_page = 12
@@ -40,6 +41,11 @@ class ModelUnitIndexPage(RoutablePageMixin, SectionPage):
     def render_listing(self, request, units, venue=None):
         context = {"units": paginate(request, units, self.per_page), "venues": Venue.objects.all(), "venue": venue}
         return self.render(request, context_overrides=context)
+
+    def filter_pages(self):
+        units = ModelUnitPage.objects.live().descendant_of(self)
+        for venue in terms_in_use(Venue.objects.all(), "model_units", units):
+            yield self.reverse_subpage("by_venue", args=(venue.code,)), venue.lastmod
 
     @path("")
     def all_units(self, request):
