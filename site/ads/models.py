@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -32,7 +34,14 @@ class PublicServiceAd(SegmentedSearchMixin, index.Indexed, models.Model):
         "wagtaildocs.Document", verbose_name=_("video file"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    video_url = models.URLField(_("video link"), blank=True, help_text=_("A video published elsewhere."))
+    video_url = models.URLField(
+        _("video link"), blank=True,
+        help_text=_("A video published elsewhere, e.g. on bilibili, v.qq.com or Youku: shown as a player where the site allows it, else as a link."),
+    )
+    video_embed = models.ForeignKey(
+        "wagtailembeds.Embed", verbose_name=_("video player"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
     starts_on = models.DateField(_("broadcast from"))
     ends_on = models.DateField(_("broadcast until"))
     shown_at = models.CharField(_("where it is shown"), max_length=200, help_text=_("e.g. 市区户外大屏、公交车载电视"))
@@ -67,6 +76,21 @@ class PublicServiceAd(SegmentedSearchMixin, index.Indexed, models.Model):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The broadcast cannot end before it starts.")})
 
+    def save(self, *args, **kwargs):
+        self.video_embed = self.find_video_embed()
+        super().save(*args, **kwargs)
+
+    def find_video_embed(self):
+        """The player for `video_url` (found once per address and kept by Wagtail), or None: a plain link."""
+        if not self.video_url:
+            return None
+        if self.video_embed and self.video_embed.url == self.video_url:
+            return self.video_embed
+        try:
+            return get_embed(self.video_url)
+        except EmbedException:
+            return None
+
     def is_showing(self, day=None):
         day = day or timezone.localdate()
         return self.starts_on <= day <= self.ends_on
@@ -89,7 +113,7 @@ class AdGalleryPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        ads = PublicServiceAd.objects.select_related("poster", "video").prefetch_related(with_renditions("poster"))
+        ads = PublicServiceAd.objects.select_related("poster", "video", "video_embed").prefetch_related(with_renditions("poster"))
         context["showing"] = ads.showing(today)
         context["archived"] = ads.archived(today)
         return context

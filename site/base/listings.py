@@ -26,7 +26,7 @@ def home_listings():
         "upcoming_events": EventPage.objects.live().filter(end__gte=timezone.now()).order_by("start")[:3],
         "latest_cases": ViolationCasePage.objects.live().select_related("area").order_by("-decision_date", "-pk")[:4],
         "ads_showing": PublicServiceAd.objects.showing(today)
-        .select_related("poster").prefetch_related(with_renditions("poster"))[:3],
+        .select_related("poster", "video", "video_embed").prefetch_related(with_renditions("poster"))[:3],
         "model_units": ModelUnitPage.objects.live().select_related("venue", "photo")
         .prefetch_related(with_renditions("photo")).order_by("venue__sort_order", "title")[:7],
     }

@@ -24,6 +24,8 @@ def test_public_pages_get_the_strict_policy(client):
     assert policy["img-src"] == ["'self'", "data:", "blob:"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["object-src"] == ["'none'"]
+    # Embedded video players of bilibili, Tencent Video and Youku only (base/video_embeds.py).
+    assert policy["frame-src"] == ["'self'", "https://player.bilibili.com", "https://v.qq.com", "https://player.youku.com"]
     # The live sockets of this host, and no other.
     assert policy["connect-src"] == ["'self'", "ws://testserver"]
 

@@ -124,7 +124,7 @@ def make_ad(db):
         today = timezone.localdate()
         return PublicServiceAd.objects.create(
             title=title, slogan="生命至上", starts_on=today + timedelta(days=starts),
-            ends_on=today + timedelta(days=ends), shown_at="户外大屏", video_url="https://example.org/v", **fields,
+            ends_on=today + timedelta(days=ends), shown_at="户外大屏", **{"video_url": "https://example.org/v", **fields},
         )
 
     return make

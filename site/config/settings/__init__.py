@@ -244,6 +244,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# bilibili, v.qq.com and Youku players are built from the page URL (no request); then oEmbed.
+# Public pages may frame these players only (frame-src below).
+VIDEO_PLAYER_ORIGINS = ["https://player.bilibili.com", "https://v.qq.com", "https://player.youku.com"]
+WAGTAILEMBEDS_FINDERS = [{"class": "base.video_embeds.ChineseVideoFinder"}, {"class": "wagtail.embeds.finders.oembed"}]
 
 # Production hardening (DEBUG off) -------------------------------------------------------
 if not DEBUG:
@@ -270,6 +274,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],  # plus ws(s):// of the request's host, added per request
         "media-src": [SELF],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],  # embedded video players only
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
