@@ -48,6 +48,7 @@ def test_admin_shows_the_nomination_in_legal_review(seeded_site, asgi_server, ph
     phone.screenshot(path=output_dir / "nomination-in-review.png")
     phone.locator("[data-side-panel-toggle='status']").click()
     phone.wait_for_timeout(500)  # the side panel slides away
+    assert phone.locator("footer").get_by_text("发布", exact=True).count() == 0
     phone.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
     phone.screenshot(path=output_dir / "nomination-review-actions.png")
     footer = phone.locator("footer")

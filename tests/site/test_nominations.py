@@ -154,6 +154,17 @@ def test_attachments_are_uploaded_under_the_document_rules(client, editor):
     assert [a.document.title for a in nomination.attachments.all()] == ["事迹材料"]
 
 
+def test_nobody_publishes_without_the_workflow(client, editor, reviewer, admin_user, unit_index):
+    nomination = submit(client, editor)
+    for user in (reviewer, admin_user):
+        client.force_login(user)
+        edit_url = reverse("nominations:edit", args=(nomination.pk,))
+        assert 'name="action-publish"' not in client.get(edit_url).content.decode()
+        client.post(edit_url, nomination_form("action-publish"))
+        nomination.refresh_from_db()
+        assert not nomination.live and nomination.unit_page is None
+
+
 def test_the_admin_list_shows_nominations(client, editor, reviewer):
     submit(client, editor)
     client.force_login(reviewer)
