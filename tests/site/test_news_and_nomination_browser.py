@@ -50,6 +50,7 @@ def test_admin_shows_the_nomination_in_legal_review(seeded_site, asgi_server, ph
     phone.wait_for_timeout(500)  # the side panel slides away
     assert phone.locator("footer").get_by_text("发布", exact=True).count() == 0
     phone.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
+    phone.wait_for_timeout(300)  # the menu fades in
     phone.screenshot(path=output_dir / "nomination-review-actions.png")
     footer = phone.locator("footer")
     assert footer.get_by_text("带评论批准").first.is_visible() and footer.get_by_text("请求修改").first.is_visible()
