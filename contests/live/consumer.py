@@ -14,6 +14,7 @@ from .clock import pong, server_time_ms
 from .fanout import FRAME_EVENT, encode, group_name
 from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, ProtocolError, decode, error_frame
 from .ratelimit import TokenBucket
+from .watchdog import local_watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.bucket = TokenBucket(self.rate, self.burst)
         self.strikes = 0
         await self.accept()
+        local_watchdog().watch(self)  # closed when the channel layer (Redis) is lost
         try:
             seat = await self.resolve_seat()
         except Refused as refused:
@@ -76,6 +78,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self.send_snapshot()
 
     async def disconnect(self, code):
+        local_watchdog().forget(self)
         if getattr(self, "seat", None):
             for audience in self.seat.audiences:
                 await self.channel_layer.group_discard(group_name(self.seat.game, audience), self.channel_name)

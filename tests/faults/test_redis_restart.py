@@ -1,5 +1,5 @@
 """Redis dies in the middle of a question and comes back on the same port: the phones are told
-(their sockets close with 1012, so the page says "reconnecting"), cannot reconnect while Redis is
+(their sockets close with 4503, so the page says "reconnecting"), cannot reconnect while Redis is
 down, and carry on within a few seconds of its return, across two daphne processes."""
 import asyncio
 import time
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONES = 20
 NOTICED_WITHIN = 5  # seconds from Redis's death to every socket closed
 RESUMED_WITHIN = 8  # seconds from Redis's return to every phone back, answered and revealed to
-CLOSE_LAYER_LOST = 1012  # "service restart" (contests/live/watchdog.py)
+CLOSE_LAYER_LOST = 4503  # contests/live/watchdog.py
 
 
 async def all_closed(sockets, timeout):
