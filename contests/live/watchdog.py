@@ -18,7 +18,7 @@ import weakref
 from channels.layers import InMemoryChannelLayer, get_channel_layer
 
 INTERVAL = 1.0  # seconds between probes
-TIMEOUT = 2.0  # seconds a probe may take to come back
+TIMEOUT = 5.0  # seconds a probe may take to come back (generous: a busy event loop is not a lost layer)
 CLOSE_LAYER_LOST = 4503  # "service unavailable": come back in a moment (daphne allows only 1000, 3000-4999)
 
 logger = logging.getLogger(__name__)
