@@ -15,7 +15,7 @@ import pytest
 
 from contests.games.models import Player, PlayerAnswer
 
-from .conftest import WAIT, Closed, LiveSocket, Phone, address, gather_bounded
+from .conftest import WAIT, LiveSocket, Phone, address, gather_bounded
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PLAYERS = 200
