@@ -75,9 +75,9 @@ async def test_a_working_layer_closes_nothing_and_the_last_socket_stops_the_prob
     task = dog.task
     for socket in sockets:
         dog.forget(socket)
-    await asyncio.sleep(0)
-    assert task.cancelled() or task.done()
     assert dog.task is None
+    await asyncio.wait([task], timeout=1)
+    assert task.cancelled()
 
 
 async def test_sockets_on_the_in_process_layer_are_not_watched(quick):
