@@ -11,7 +11,6 @@ consumer cannot get a channel), afterwards the snapshot of the new connection br
 date. The in-process layer cannot be lost, so sockets on it are not watched.
 """
 import asyncio
-import itertools
 import logging
 import weakref
 
@@ -63,17 +62,16 @@ class Watchdog:
         echoed = asyncio.Queue()
 
         async def listen():
+            # Never cancelled between probes: cancelling a Redis pub/sub receive unsubscribes.
             while True:
-                echoed.put_nowait((await layer.receive(channel))["probe"])
+                echoed.put_nowait(await layer.receive(channel))
 
         listener = asyncio.create_task(listen())
         try:
-            for probe in itertools.count():
+            while True:
                 started = loop.time()
-                await layer.send(channel, {"type": "watchdog.probe", "probe": probe})
-                # Pub/sub delivers in order: a later probe arriving first means this one was lost.
-                if await asyncio.wait_for(echoed.get(), TIMEOUT) != probe:
-                    return
+                await layer.send(channel, {"type": "watchdog.probe"})
+                await asyncio.wait_for(echoed.get(), TIMEOUT)
                 await asyncio.sleep(max(0.0, INTERVAL - (loop.time() - started)))
         except asyncio.TimeoutError:
             return
