@@ -63,7 +63,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self.bucket = TokenBucket(self.rate, self.burst)
         self.strikes = 0
         await self.accept()
-        local_watchdog().watch(self)  # closed when the channel layer (Redis) is lost
         try:
             seat = await self.resolve_seat()
         except Refused as refused:
@@ -71,6 +70,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_REFUSED)
             return
         self.seat = seat
+        local_watchdog().watch(self)  # closed when the channel layer (Redis) is lost
         # Join before taking the snapshot: a change committed in between arrives as a frame
         # with a higher version, never gets lost.
         for audience in seat.audiences:
