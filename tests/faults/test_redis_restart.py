@@ -42,8 +42,8 @@ async def play_through_the_outage(phones, host, redis):
 
     redis.start()
     back_at = time.monotonic()
-    for phone in phones:
-        snapshot = await phone.rejoin(phone.server)
+    snapshots = await gather_bounded(phone.rejoin(phone.server) for phone in phones)
+    for phone, snapshot in zip(phones, snapshots):
         assert snapshot["game"]["index"] == 0 and snapshot["game"]["phase"] == "answering"
         assert snapshot["me"]["choice"] == phone.acked.get(0)
     await host.open_retrying()
