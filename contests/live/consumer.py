@@ -14,6 +14,7 @@ from .clock import pong, server_time_ms
 from .fanout import FRAME_EVENT, encode, group_name
 from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, ProtocolError, decode, error_frame
 from .ratelimit import TokenBucket
+from .watchdog import local_watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_REFUSED)
             return
         self.seat = seat
+        local_watchdog().watch(self)  # closed when the channel layer (Redis) is lost
         # Join before taking the snapshot: a change committed in between arrives as a frame
         # with a higher version, never gets lost.
         for audience in seat.audiences:
@@ -76,6 +78,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self.send_snapshot()
 
     async def disconnect(self, code):
+        local_watchdog().forget(self)
         if getattr(self, "seat", None):
             for audience in self.seat.audiences:
                 await self.channel_layer.group_discard(group_name(self.seat.game, audience), self.channel_name)
