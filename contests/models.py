@@ -136,6 +136,10 @@ class Round(models.Model):
     early_buzz = models.CharField(_("buzz before opening"), max_length=8, choices=EarlyBuzz.choices,
                                   default=EarlyBuzz.PENALTY)
     early_buzz_penalty = models.PositiveSmallIntegerField(_("early buzz penalty"), default=5)
+    hand_to_audience = models.BooleanField(
+        _("hand unanswered questions to the audience"), default=False,
+        help_text=_("Buzzer and tie-break rounds: when no team buzzes in time, the audience in the hall may answer; "
+                    "no team scores, the host reveals the answer afterwards."))
     criteria = models.JSONField(_("judging criteria"), default=list, blank=True,
                                 help_text=_('For judged rounds, e.g. [{"name": "内容", "max": 40}].'))
     aggregate = models.CharField(_("judges' scores combined by"), max_length=12, choices=Aggregate.choices,
@@ -147,7 +151,7 @@ class Round(models.Model):
                          FieldPanel("reading_seconds"), FieldPanel("answer_seconds"), FieldPanel("buzz_seconds")],
                         heading=_("Points and time")),
         MultiFieldPanel([FieldPanel("risk_values"), FieldPanel("risk_in_score_order"), FieldPanel("early_buzz"),
-                         FieldPanel("early_buzz_penalty"), FieldPanel("criteria"), FieldPanel("aggregate")],
+                         FieldPanel("early_buzz_penalty"), FieldPanel("hand_to_audience"), FieldPanel("criteria"), FieldPanel("aggregate")],
                         heading=_("Round rules")),
     ]
 
