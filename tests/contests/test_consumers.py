@@ -115,8 +115,10 @@ async def test_a_compulsory_question_plays_and_nothing_leaks_before_the_reveal(c
     await pads[0].send("team.answer", choice="B")
     judged = await host.state()
     assert judged["phase"] == "judging" and judged["verdict"]["verdict"] == "correct"
+    assert {t["id"]: t["score"] for t in judged["teams"]}[teams[0].pk] == 110
     screen_frame = await screen.state()
     assert screen_frame["answered"] and "verdict" not in screen_frame
+    assert {t["id"]: t["score"] for t in screen_frame["teams"]}[teams[0].pk] == 100  # the score would tell
     for pad in pads:
         await pad.state()
     before_reveal = [frame for client in everyone for frame in client.frames]
@@ -124,6 +126,7 @@ async def test_a_compulsory_question_plays_and_nothing_leaks_before_the_reveal(c
     for frame in before_reveal:
         text = json.dumps(frame, ensure_ascii=False)
         assert "reveal" not in frame and EXPLANATION not in text and "is_correct" not in text
+        assert all(team["score"] == 100 for team in frame["teams"])
     revealed = await step(host, everyone, "host.reveal")
     assert revealed["reveal"]["explanation"] == EXPLANATION
     assert screen.frames[-1]["reveal"]["correct"] == "B"
