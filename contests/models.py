@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .admin_forms import ContestAdminForm
 from .rules.phases import Phase, RoundKind, Verdict
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed
@@ -53,6 +54,7 @@ class Contest(ClusterableModel):
         InlinePanel("teams", heading=_("Teams"), label=_("team")),
         InlinePanel("rounds", heading=_("Rounds"), label=_("round")),
     ]
+    base_form_class = ContestAdminForm  # the set-up is locked once the contest has started
 
     class Meta:
         ordering = ["-created_at"]
