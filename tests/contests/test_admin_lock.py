@@ -115,7 +115,10 @@ def test_clearing_a_rehearsal_unlocks_the_set_up(editor, contest):
     Contest.objects.filter(pk=contest.pk).update(rehearsal=True)
     run(contest.pk, Role.HOST, None, "host", "start", {})
     rnd = Round.objects.get(contest=contest, kind="buzzer")
-    raise_points = lambda data: data.update({prefixed(data, "rounds", rnd.pk, "points"): "30"})  # noqa: E731
+
+    def raise_points(data):
+        data[prefixed(data, "rounds", rnd.pk, "points")] = "30"
+
     assert STARTED in post(editor, contest, raise_points).content.decode()
     run(contest.pk, Role.HOST, None, "host", "reset", {})
     assert post(editor, contest, raise_points).status_code == 302
