@@ -23,7 +23,7 @@ def contest_config(contest):
             points=rnd.points, wrong_penalty=rnd.wrong_penalty, timeout_penalty=rnd.timeout_penalty,
             reading_seconds=rnd.reading_seconds, answer_seconds=rnd.answer_seconds, buzz_seconds=rnd.buzz_seconds,
             risk_values=tuple(rnd.risk_values or (10, 20, 30)), risk_in_score_order=rnd.risk_in_score_order,
-            early_buzz=rnd.early_buzz, early_buzz_penalty=rnd.early_buzz_penalty,
+            early_buzz=rnd.early_buzz, early_buzz_penalty=rnd.early_buzz_penalty, hand_to_audience=rnd.hand_to_audience,
             criteria=tuple((c["name"], int(c["max"])) for c in rnd.criteria), aggregate=rnd.aggregate,
         ))
     return Config(

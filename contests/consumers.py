@@ -3,15 +3,19 @@
 They only authenticate, hand each message to contests.commands.run (rules + persistence in one
 locked transaction) and broadcast the frames it returns. docs/protocol.md lists every message.
 """
+import json
+
 from channels.db import database_sync_to_async
 from django.utils.translation import gettext as _
 
 from accounts.roles import HOSTS, JUDGES, in_group
 
 from . import commands
+from .deadlines import DeadlineWatch, due, expire_if_due
 from .frames import view
+from .live.clock import server_time_ms
 from .live.consumer import LiveConsumer, Refused, Seat
-from .live.fanout import broadcast
+from .live.fanout import FRAME_EVENT, broadcast
 from .live.messages import ProtocolError
 from .models import Contest, Team
 from .rules.contest import RuleError
@@ -38,7 +42,30 @@ class ContestConsumer(LiveConsumer):
         return seat
 
     async def snapshot(self):
-        return await database_sync_to_async(snapshot_for)(self.seat)
+        data = await database_sync_to_async(snapshot_for)(self.seat)
+        if due(data, server_time_ms()):  # nobody was there when the time ran out: close it now
+            await expire_if_due(self.seat.identity["contest"], self.seat.game)
+            data = await database_sync_to_async(snapshot_for)(self.seat)
+        if self.deadline_watch is None:
+            self.deadline_watch = DeadlineWatch.for_role(Role(self.seat.role), self.seat.identity["contest"],
+                                                         self.seat.game)
+        if self.deadline_watch:
+            self.deadline_watch.follow(data)
+        return data
+
+    async def connect(self):
+        self.deadline_watch = None
+        await super().connect()
+
+    async def disconnect(self, code):
+        if self.deadline_watch:
+            self.deadline_watch.stop()
+        await super().disconnect(code)
+
+    async def dispatch(self, message):
+        await super().dispatch(message)
+        if message["type"] == FRAME_EVENT and self.deadline_watch:  # host and screen: follow the deadline
+            self.deadline_watch.follow(json.loads(message["text"]))
 
     async def command(self, command, message):
         seat = self.seat

@@ -30,6 +30,8 @@ def view(contest, role, event=None):
     shown_phase = Phase(state.paused["phase"]) if state.phase == Phase.PAUSED else state.phase
     revealed = shown_phase in REVEALED
     scores = contest.scores()
+    if role != Role.HOST and shown_phase == Phase.JUDGING and state.verdict and state.delta:
+        scores[state.team] -= state.delta  # the score would give the held-back verdict away
     data = {
         "version": state.version,
         "contest": {"id": contest.pk, "title": contest.title, "status": contest.status, "rehearsal": contest.rehearsal},

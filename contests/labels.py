@@ -7,7 +7,8 @@ def client_labels():
     return {
         "phases": {
             "lobby": _("Waiting to start"), "reading": _("Read the question"), "buzzer_open": _("Buzz now!"),
-            "answering": _("Answering"), "judging": _("Judging"), "revealed": _("Answer revealed"),
+            "answering": _("Answering"), "judging": _("Judging"),
+            "audience": _("The audience may answer"), "revealed": _("Answer revealed"),
             "scoreboard": _("Scoreboard"), "paused": _("Paused"), "finished": _("Contest finished"),
         },
         "kinds": {
@@ -46,6 +47,9 @@ def client_labels():
         "choose_risk": _("Choose your risk value"),
         "risk_value": _("Risk value: %(value)s"),
         "submitted": _("Submitted"),
+        "audience_call": _("Nobody buzzed: the audience may answer!"),
+        "reveal_after_audience": _("Reveal the answer (after the audience)"),
+        "rank": _("No. %(rank)s"),
         "confirm_reset": _("Clear all rehearsal data and start for real?"),
         "confirm_end": _("End the contest now?"),
     }

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .admin_forms import ContestAdminForm
 from .rules.phases import Phase, RoundKind, Verdict
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed
@@ -53,6 +54,7 @@ class Contest(ClusterableModel):
         InlinePanel("teams", heading=_("Teams"), label=_("team")),
         InlinePanel("rounds", heading=_("Rounds"), label=_("round")),
     ]
+    base_form_class = ContestAdminForm  # the set-up is locked once the contest has started
 
     class Meta:
         ordering = ["-created_at"]
@@ -136,6 +138,10 @@ class Round(models.Model):
     early_buzz = models.CharField(_("buzz before opening"), max_length=8, choices=EarlyBuzz.choices,
                                   default=EarlyBuzz.PENALTY)
     early_buzz_penalty = models.PositiveSmallIntegerField(_("early buzz penalty"), default=5)
+    hand_to_audience = models.BooleanField(
+        _("hand unanswered questions to the audience"), default=False,
+        help_text=_("Buzzer and tie-break rounds: when no team buzzes in time, the audience in the hall may answer; "
+                    "no team scores, the host reveals the answer afterwards."))
     criteria = models.JSONField(_("judging criteria"), default=list, blank=True,
                                 help_text=_('For judged rounds, e.g. [{"name": "内容", "max": 40}].'))
     aggregate = models.CharField(_("judges' scores combined by"), max_length=12, choices=Aggregate.choices,
@@ -147,7 +153,7 @@ class Round(models.Model):
                          FieldPanel("reading_seconds"), FieldPanel("answer_seconds"), FieldPanel("buzz_seconds")],
                         heading=_("Points and time")),
         MultiFieldPanel([FieldPanel("risk_values"), FieldPanel("risk_in_score_order"), FieldPanel("early_buzz"),
-                         FieldPanel("early_buzz_penalty"), FieldPanel("criteria"), FieldPanel("aggregate")],
+                         FieldPanel("early_buzz_penalty"), FieldPanel("hand_to_audience"), FieldPanel("criteria"), FieldPanel("aggregate")],
                         heading=_("Round rules")),
     ]
 

@@ -1,4 +1,8 @@
-"""Read-only links from the CMS to contests (the CMS never imports contests), and the admin."""
+"""Read-only links from the CMS to contests (the CMS never imports contests), and the admin: a
+started contest is not deleted, nor a question of a running one edited (its set-up is locked by
+admin_forms.ContestAdminForm)."""
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -6,6 +10,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from quizzes.models import Question
+
+from .admin_forms import has_started
 from .models import Contest, ContestResultsPage, ranking
 
 
@@ -38,3 +45,26 @@ class ContestViewSet(SnippetViewSet):
 
 
 register_snippet(ContestViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def keep_started_contests(request, instances):
+    """A contest that has started (not cleared back to the lobby) cannot be deleted."""
+    started = [obj for obj in instances if isinstance(obj, Contest) and has_started(obj)]
+    if started:
+        messages.error(request, _("“%(title)s” has started and cannot be deleted.") % {"title": started[0].title})
+        return redirect("wagtailsnippets_contests_contest:edit", started[0].pk)
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def keep_questions_of_running_contests(request, instance):
+    """A question in play in a running contest is not edited under the contest's feet."""
+    if request.method != "POST" or not isinstance(instance, Question):
+        return None
+    running = Contest.objects.filter(status=Contest.Status.RUNNING, rounds__slots__question=instance).first()
+    if running:
+        messages.error(request, _("This question belongs to “%(title)s”, which is running: edit it after the contest.")
+                       % {"title": running.title})
+        return redirect(request.get_full_path())
+    return None

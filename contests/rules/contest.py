@@ -48,6 +48,7 @@ class RoundConfig:
     early_buzz_penalty: int = 5
     criteria: tuple = ()  # ((name, maximum), ...) for judged rounds
     aggregate: str = "mean"
+    hand_to_audience: bool = False  # buzzer/tie-break: a question nobody buzzed goes to the hall
 
 
 @dataclass(frozen=True)
@@ -282,11 +283,18 @@ def _mark(out, config, scores, actor, args, now):
     _judge(out, config, verdict, None)
 
 
+def _close_unbuzzed(out, config):
+    """Nobody buzzed: the hall gets the question (if the round says so) or the answer is revealed."""
+    state = out.state
+    state.phase = Phase.AUDIENCE if current_round(config, state).hand_to_audience else Phase.REVEALED
+    state.deadline = None
+
+
 def _lock(out, config, scores, actor, args, now):
     state = out.state
     round_config = current_round(config, state)
     if state.phase == Phase.BUZZER_OPEN:
-        state.phase, state.deadline = Phase.REVEALED, None
+        _close_unbuzzed(out, config)
     elif state.phase == Phase.ANSWERING:
         if now <= state.deadline:
             raise RuleError("not_yet", "the time to answer is not over")
@@ -295,6 +303,18 @@ def _lock(out, config, scores, actor, args, now):
         _close_judging(out, config)
     else:
         raise RuleError("wrong_phase", "nothing to lock")
+
+
+def _expire(out, config, scores, actor, args, now):
+    """The server's clock says the deadline has passed: close what waited for it, as the host's
+    lock would. Refused (so a no-op) before the deadline or once anyone closed it already."""
+    state = out.state
+    if state.deadline is None or now <= state.deadline:
+        raise RuleError("not_yet", "the deadline has not passed")
+    if state.phase == Phase.BUZZER_OPEN:
+        _close_unbuzzed(out, config)
+    else:
+        _judge(out, config, Verdict.TIMEOUT, None)
 
 
 def _undo(out, config, scores, actor, args, now):
@@ -392,6 +412,7 @@ _COMMANDS = {
     "start": _start,
     "open": _open,
     "lock": _lock,
+    "expire": _expire,
     "mark": _mark,
     "undo": _undo,
     "reveal": _reveal,

@@ -8,6 +8,7 @@ class Phase(StrEnum):
     BUZZER_OPEN = "buzzer_open"
     ANSWERING = "answering"  # the active team may answer until the deadline
     JUDGING = "judging"  # verdict held back until the reveal; judges score a performance
+    AUDIENCE = "audience"  # nobody buzzed: the hall may answer; no team scores, the host reveals
     REVEALED = "revealed"
     SCOREBOARD = "scoreboard"
     PAUSED = "paused"
@@ -19,6 +20,7 @@ class Role(StrEnum):
     JUDGE = "judge"
     TEAM = "team"
     SCREEN = "screen"
+    CLOCK = "clock"  # the server itself, when a deadline has passed (no socket sends this)
 
 
 class RoundKind(StrEnum):
@@ -45,14 +47,15 @@ COMMANDS = {
     "lock": ({Role.HOST}, {P.BUZZER_OPEN, P.ANSWERING, P.JUDGING}),
     "mark": ({Role.HOST, Role.JUDGE}, {P.ANSWERING}),
     "undo": ({Role.HOST}, {P.JUDGING}),
-    "reveal": ({Role.HOST}, {P.READING, P.BUZZER_OPEN, P.JUDGING}),
+    "expire": ({Role.CLOCK}, {P.BUZZER_OPEN, P.ANSWERING}),
+    "reveal": ({Role.HOST}, {P.READING, P.BUZZER_OPEN, P.JUDGING, P.AUDIENCE}),
     "scoreboard": ({Role.HOST}, {P.REVEALED}),
     "next": ({Role.HOST}, {P.REVEALED, P.SCOREBOARD}),
     "pause": ({Role.HOST}, _RUNNING),
     "resume": ({Role.HOST}, {P.PAUSED}),
     "end": ({Role.HOST}, frozenset(P) - {P.FINISHED}),
     "adjust": ({Role.HOST, Role.JUDGE}, frozenset(P) - {P.LOBBY}),
-    "buzz": ({Role.TEAM}, {P.READING, P.BUZZER_OPEN, P.ANSWERING, P.JUDGING, P.REVEALED}),
+    "buzz": ({Role.TEAM}, {P.READING, P.BUZZER_OPEN, P.ANSWERING, P.JUDGING, P.AUDIENCE, P.REVEALED}),
     "risk": ({Role.TEAM}, {P.READING}),
     "answer": ({Role.TEAM}, {P.ANSWERING}),
     "score": ({Role.JUDGE}, {P.JUDGING}),

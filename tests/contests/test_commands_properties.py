@@ -15,9 +15,10 @@ COMMANDS = {
     Role.HOST: ["start", "open", "lock", "mark", "undo", "reveal", "scoreboard", "next", "pause", "resume", "adjust", "end"],
     Role.TEAM: ["buzz", "risk", "answer"],
     Role.SCREEN: ["next", "buzz"],
+    Role.CLOCK: ["expire"],  # the deadline check, here always before the deadline: refused
 }
 steps = st.lists(st.tuples(
-    st.sampled_from([Role.HOST, Role.HOST, Role.TEAM, Role.TEAM, Role.SCREEN]),
+    st.sampled_from([Role.HOST, Role.HOST, Role.TEAM, Role.TEAM, Role.SCREEN, Role.CLOCK]),
     st.integers(0, 2),  # which team acts (teams) or is adjusted (host)
     st.integers(0, 11),
     st.fixed_dictionaries({

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from contests.live.consumer import CLOSE_REFUSED
 from contests.models import Answer, Buzz, Contest, ScoreEvent
 from contests.routing import websocket_urlpatterns
+from contests.rules.phases import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 router = URLRouter(websocket_urlpatterns)
@@ -114,8 +115,10 @@ async def test_a_compulsory_question_plays_and_nothing_leaks_before_the_reveal(c
     await pads[0].send("team.answer", choice="B")
     judged = await host.state()
     assert judged["phase"] == "judging" and judged["verdict"]["verdict"] == "correct"
+    assert {t["id"]: t["score"] for t in judged["teams"]}[teams[0].pk] == 110
     screen_frame = await screen.state()
     assert screen_frame["answered"] and "verdict" not in screen_frame
+    assert {t["id"]: t["score"] for t in screen_frame["teams"]}[teams[0].pk] == 100  # the score would tell
     for pad in pads:
         await pad.state()
     before_reveal = [frame for client in everyone for frame in client.frames]
@@ -123,6 +126,7 @@ async def test_a_compulsory_question_plays_and_nothing_leaks_before_the_reveal(c
     for frame in before_reveal:
         text = json.dumps(frame, ensure_ascii=False)
         assert "reveal" not in frame and EXPLANATION not in text and "is_correct" not in text
+        assert all(team["score"] == 100 for team in frame.get("teams", []))  # error frames have none
     revealed = await step(host, everyone, "host.reveal")
     assert revealed["reveal"]["explanation"] == EXPLANATION
     assert screen.frames[-1]["reveal"]["correct"] == "B"
@@ -211,15 +215,83 @@ async def test_two_hosts_pressing_next_at_once_advance_one_question(contest):
     assert [e["code"] for e in errors] == ["wrong_phase"], outcomes
 
 
-async def test_late_answers_are_refused(transactional_db, contest_factory):
+async def test_late_answers_are_refused_and_the_time_running_out_judges_a_timeout(transactional_db, contest_factory):
     contest = await database_sync_to_async(contest_factory)(answer_seconds=0)
     host, screen, pads, teams = await seats(contest)
     await step(host, [], "host.start")
     await step(host, [], "host.open")
     await asyncio.sleep(0.01)
-    assert (await pads[0].error("team.answer", choice="B"))["code"] == "too_late"
-    frame = await step(host, [], "host.lock")
-    assert frame["verdict"]["verdict"] == "timeout"
+    assert (await pads[0].error("team.answer", choice="B"))["code"] in ("too_late", "wrong_phase")
+    frame = await host.until(lambda f: f["type"] == "state" and f["phase"] == "judging")  # nobody pressed lock
+    assert frame["verdict"]["verdict"] == "timeout" and frame["event"] == {"command": "expire", "team": None}
+    assert (await host.error("host.lock"))["code"] == "wrong_phase"
+
+
+@database_sync_to_async
+def buzzer_only(contest, **settings):
+    from contests.models import Round
+
+    Round.objects.filter(contest=contest).exclude(kind="buzzer").delete()
+    Round.objects.filter(contest=contest).update(**settings)
+
+
+async def no_state_frame(client, seconds):
+    """No further state frame within `seconds` (other checks that fired changed nothing)."""
+    try:
+        while True:
+            frame = json.loads(await client.communicator.receive_from(timeout=seconds))
+            assert frame["type"] != "state", frame
+    except asyncio.TimeoutError:
+        pass
+
+
+async def test_nobody_buzzing_in_time_closes_the_question_once_whoever_is_watching(contest):
+    await buzzer_only(contest, buzz_seconds=1)
+    host, screen, pads, teams = await seats(contest)
+    host_user, _ = await setup_data(contest)
+    second_host, _ = await connect(f"/ws/contest/{contest.pk}/host/", host_user)
+    second_screen, _ = await connect(f"/ws/contest/{contest.pk}/screen/")
+    watchers = [host, second_host, screen, second_screen]
+    await step(host, watchers[1:], "host.start")
+    opened = await step(host, watchers[1:], "host.open")
+    assert opened["phase"] == "buzzer_open"
+    closed = await screen.until(lambda f: f["type"] == "state" and f["phase"] != "buzzer_open")
+    assert closed["phase"] == "revealed" and closed["event"]["command"] == "expire"
+    assert closed["version"] == opened["version"] + 1 and closed["reveal"]["correct"] == "B"
+    for client in watchers:
+        if client is not screen:
+            assert (await client.state())["version"] == closed["version"]
+    await no_state_frame(host, 0.8)  # the three other checks were no-ops
+    assert await database_sync_to_async(ScoreEvent.objects.count)() == 0
+    assert await database_sync_to_async(Answer.objects.count)() == 0
+
+
+async def test_an_unbuzzed_question_goes_to_the_audience_when_the_round_says_so(contest):
+    await buzzer_only(contest, buzz_seconds=1, hand_to_audience=True)
+    host, screen, pads, teams = await seats(contest)
+    await step(host, [screen, *pads], "host.start")
+    await step(host, [screen, *pads], "host.open")
+    handed = await screen.until(lambda f: f["type"] == "state" and f["phase"] != "buzzer_open")
+    assert handed["phase"] == "audience" and handed["question"]["stem"] and "reveal" not in handed
+    assert (await pads[0].error("team.buzz"))["code"] == "buzz_closed"
+    await host.until(lambda f: f["type"] == "state" and f["phase"] == "audience")
+    revealed = await step(host, [], "host.reveal")
+    assert revealed["phase"] == "revealed" and all(t["score"] == 100 for t in revealed["teams"])
+    assert (await screen.state())["reveal"]["correct"] == "B"
+
+
+async def test_a_contest_nobody_watched_catches_up_when_someone_connects(contest):
+    from contests.commands import run
+
+    await buzzer_only(contest, buzz_seconds=0)
+    await database_sync_to_async(run)(contest.pk, Role.HOST, None, "host", "start", {})
+    await database_sync_to_async(run)(contest.pk, Role.HOST, None, "host", "open", {})
+    await asyncio.sleep(0.01)
+    team = (await setup_data(contest))[1][0]
+    pad, snapshot = await connect(f"/ws/contest/{contest.pk}/team/?code={team.access_code}")
+    assert snapshot["phase"] == "revealed" and snapshot["event"] is None
+    row = await database_sync_to_async(Contest.objects.get)(pk=contest.pk)
+    assert row.state["phase"] == "revealed"
 
 
 async def test_rehearsal_data_is_cleared_to_start_for_real(contest):

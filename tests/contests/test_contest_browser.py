@@ -105,3 +105,74 @@ def test_a_short_contest_with_host_screen_and_three_pads(stage, output_dir):
     shoot(output_dir, "6-finished", host, screen, pads)
     contest.refresh_from_db()
     assert contest.scores() == {team.pk: score for team, score in zip(contest.teams.all(), (110, 95, 120))}
+
+
+def card_names(screen):
+    return screen.locator(".team-card .name").all_text_contents()
+
+
+def adjust(host, team, delta):
+    form = host.locator("[data-adjust]")
+    form.locator("select[name=team]").select_option(label=team)
+    form.locator("input[name=delta]").fill(str(delta))
+    form.locator("input[name=reason]").fill("加分测试")
+    form.get_by_role("button", name="确定").click()
+
+
+def moving_card(screen, name):
+    """The card's transform while it glides to its new place (polled: the CSP forbids wait_for_function)."""
+    for _ in range(40):
+        transform = screen.evaluate(
+            "name => { const card = [...document.querySelectorAll('.team-card')]"
+            ".find(c => c.querySelector('.name').textContent === name);"
+            " return card ? getComputedStyle(card).transform : 'none'; }", name)
+        if transform != "none":
+            return transform
+        screen.wait_for_timeout(25)
+    return "none"
+
+
+def test_the_screen_hands_an_unbuzzed_question_to_the_audience_and_animates_the_ranking(stage, browser, asgi_server,
+                                                                                        output_dir):
+    from contests.models import Round
+
+    contest, host, screen, pads = stage
+    Round.objects.filter(contest=contest).exclude(kind="buzzer").delete()
+    Round.objects.filter(contest=contest).update(buzz_seconds=1, hand_to_audience=True)
+    calm = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN", reduced_motion="reduce")
+    calm_screen = calm.new_page()
+    calm_screen.goto(f"{asgi_server}/live/contest/{contest.pk}/screen/")
+    for page in (host, screen, calm_screen):
+        expect(page.locator("[data-phase]")).to_contain_text("等待开始")
+    host.get_by_role("button", name="开始比赛").click()
+    host.get_by_role("button", name="开放作答／抢答").click()
+    # Nobody buzzes: the question closes by itself and goes to the hall.
+    expect(screen.locator("[data-highlight]")).to_have_text("无人抢答，请现场观众抢答！", timeout=5000)
+    expect(host.get_by_role("button", name="观众作答后揭晓答案")).to_be_visible()
+    screen.screenshot(path=output_dir / "audience-screen.png")
+    host.get_by_role("button", name="观众作答后揭晓答案").click()
+    expect(screen.locator(".explanation")).to_have_text(EXPLANATION)
+    assert card_names(screen) == ["消防一队", "交通二队", "化工三队"]
+    screen.screenshot(path=output_dir / "ranking-before.png")
+
+    adjust(host, "化工三队", 20)
+    assert moving_card(screen, "化工三队") != "none"  # it glides up from the bottom
+    expect(screen.locator(".team-card .delta-up")).to_have_text("+20")
+    screen.screenshot(path=output_dir / "ranking-moving.png")
+    expect(calm_screen.locator(".team-card .name").first).to_have_text("化工三队")
+    assert moving_card(calm_screen, "化工三队") == "none"  # reduced motion: straight to its place
+    expect(calm_screen.locator(".team-card .delta-up")).to_have_text("+20")
+    screen.wait_for_timeout(1000)
+    assert card_names(screen) == ["化工三队", "消防一队", "交通二队"]
+    screen.screenshot(path=output_dir / "ranking-after.png")
+    expect(screen.locator(".team-card .delta")).to_have_count(0, timeout=4000)  # the delta fades away
+
+    adjust(host, "交通二队", -10)
+    expect(screen.locator(".team-card .delta-down")).to_have_text("-10")
+    host.once("dialog", lambda dialog: dialog.accept())
+    host.get_by_role("button", name="结束比赛").click()
+    expect(screen.locator(".podium-step")).to_have_count(3)
+    expect(screen.locator(".podium-step.rank-1")).to_contain_text("第1名化工三队120")
+    screen.wait_for_timeout(2600)  # the podium has risen
+    screen.screenshot(path=output_dir / "podium.png")
+    calm.close()

@@ -3,6 +3,7 @@ process. A killed server's successor carries on mid-question; with Redis, two pr
 import json
 import os
 import signal
+import time
 from functools import partial
 
 import pytest
@@ -125,6 +126,32 @@ def test_two_processes_on_one_redis_play_one_contest(cast):
         assert won["team"] == teams[1].pk
         contest.refresh_from_db()
         assert contest.scores() == {team.pk: 110 for team in teams}
+    finally:
+        stop(one)
+        stop(two)
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="two processes share a game only through Redis")
+def test_a_deadline_watched_from_two_processes_closes_the_question_once(cast):
+    from contests.models import Round
+
+    contest, cookie, teams, prepare = cast
+    Round.objects.filter(contest=contest).exclude(kind="buzzer").delete()
+    Round.objects.filter(contest=contest).update(buzz_seconds=1)
+    one, two = start_daphne(prepare), start_daphne(prepare)
+    try:
+        host = Socket(one, f"/ws/contest/{contest.pk}/host/", cookie)
+        screens = [Socket(one, f"/ws/contest/{contest.pk}/screen/"), Socket(two, f"/ws/contest/{contest.pk}/screen/")]
+        host.send("host.start")
+        host.until(phase("reading"))
+        host.send("host.open")
+        opened = host.until(phase("buzzer_open"))
+        for screen in screens:  # nobody buzzes, nobody presses anything
+            closed = screen.until(phase("revealed"))
+            assert closed["version"] == opened["version"] + 1 and closed["event"]["command"] == "expire"
+        time.sleep(1)  # every process's checks have fired by now
+        contest.refresh_from_db()
+        assert contest.state["version"] == opened["version"] + 1 and contest.state["phase"] == "revealed"
     finally:
         stop(one)
         stop(two)

@@ -156,6 +156,70 @@ def test_void_early_buzz_is_refused_without_penalty_and_late_buzz_is_refused():
     assert game.state.phase == Phase.REVEALED and game.scores == {1: 100, 2: 100, 3: 100}
 
 
+def test_a_buzzer_question_nobody_buzzes_closes_itself_when_its_time_runs_out():
+    game = Game(buzzer(buzz_seconds=10))
+    game.send("start"), game.send("open")
+    game.refused("forbidden", "expire", Role.HOST, later=10_001)  # only the server's clock sends it
+    game.refused("forbidden", "expire", Role.TEAM, 1)
+    game.now -= 10_001
+    game.refused("not_yet", "expire", Role.CLOCK, later=10_000)  # at the deadline it is still open
+    out = game.send("expire", Role.CLOCK, later=1)
+    assert game.state.phase == Phase.REVEALED and game.state.deadline is None
+    assert out.events == [] and out.answer is None
+    game.refused("wrong_phase", "expire", Role.CLOCK)  # a second process firing is a no-op
+    game.refused("wrong_phase", "lock")
+
+
+def test_an_answer_time_running_out_is_judged_as_a_timeout_by_the_round_rules():
+    game = Game(compulsory(timeout_penalty=3, answer_seconds=20), risk())
+    game.send("start"), game.send("open")
+    game.refused("not_yet", "expire", Role.CLOCK, later=20_000)
+    out = game.send("expire", Role.CLOCK, later=1)
+    assert out.answer == {"slot": 11, "team": 1, "choice": "", "verdict": "timeout", "delta": -3, "risk_value": None}
+    assert game.state.phase == Phase.JUDGING and game.scores[1] == 97
+    game.refused("wrong_phase", "expire", Role.CLOCK)
+    game.send("undo")  # the host can still take the timeout back and mark an oral answer
+    game.send("mark", verdict="correct")
+    assert game.scores[1] == 110
+    for _ in range(3):
+        game.send("reveal"), game.send("next")
+    game.send("risk", Role.TEAM, 1, value=20), game.send("open")
+    game.send("expire", Role.CLOCK, later=20_001)
+    assert game.state.verdict == Verdict.TIMEOUT and game.scores[1] == 90  # a risk timeout loses the value
+
+
+def test_a_buzz_winner_who_runs_out_of_time_times_out_and_pause_suspends_the_deadline():
+    game = Game(buzzer(buzz_seconds=10, answer_seconds=15, timeout_penalty=4))
+    game.send("start"), game.send("open"), game.send("buzz", Role.TEAM, 2)
+    game.send("pause", later=5_000)
+    game.refused("wrong_phase", "expire", Role.CLOCK, later=60_000)
+    game.send("resume")
+    game.refused("not_yet", "expire", Role.CLOCK, later=10_000)
+    game.send("expire", Role.CLOCK, later=1)
+    assert game.state.verdict == Verdict.TIMEOUT and game.scores[2] == 96
+
+
+def test_a_round_can_hand_an_unbuzzed_question_to_the_audience():
+    game = Game(buzzer(buzz_seconds=10, hand_to_audience=True), buzzer(kind=RoundKind.TIEBREAK, hand_to_audience=True))
+    game.send("start"), game.send("open")
+    out = game.send("expire", Role.CLOCK, later=10_001)
+    assert game.state.phase == Phase.AUDIENCE and out.events == [] and out.answer is None
+    game.refused("buzz_closed", "buzz", Role.TEAM, 1)
+    game.refused("wrong_phase", "next")
+    game.refused("wrong_phase", "answer", Role.TEAM, 1, choice="AC")
+    game.send("pause"), game.send("resume")
+    assert game.state.phase == Phase.AUDIENCE
+    game.send("reveal")
+    assert game.state.phase == Phase.REVEALED and game.scores == {1: 100, 2: 100, 3: 100}
+    game.send("next"), game.send("open")
+    game.send("lock")  # the host closing it before the time is up hands it over as well
+    assert game.state.phase == Phase.AUDIENCE
+    game.send("reveal"), game.send("next")
+    assert game.state.eligible == [1, 2, 3]  # nobody scored: all tied, the tie-break is played
+    game.send("open"), game.send("expire", Role.CLOCK, later=10_001)
+    assert game.state.phase == Phase.AUDIENCE
+
+
 def test_risk_team_picks_an_allowed_value_and_wins_or_loses_it():
     game = Game(risk(risk_values=(10, 20, 30)))
     game.send("start")

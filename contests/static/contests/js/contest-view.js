@@ -73,14 +73,21 @@
     }
   }
 
-  function renderTeams(container, state, me) {
+  /* Teams best first, equal scores in their team order. */
+  function ranked(teams) {
+    return teams.map(function (team, index) { return {team: team, index: index}; })
+      .sort(function (a, b) { return b.team.score - a.team.score || a.index - b.index; })
+      .map(function (entry) { return entry.team; });
+  }
+
+  /* The team cards; `alwaysRanked` (the big screen) orders them by score in every phase, the
+   * other pages only on the scoreboard and at the end. */
+  function renderTeams(container, state, me, alwaysRanked) {
     container.textContent = "";
-    var teams = state.teams.slice();
-    if (state.phase === "scoreboard" || state.phase === "finished") {
-      teams.sort(function (a, b) { return b.score - a.score; });
-    }
+    var teams = alwaysRanked || state.phase === "scoreboard" || state.phase === "finished" ? ranked(state.teams) : state.teams;
     teams.forEach(function (team) {
       var item = make("li", "team-card");
+      item.dataset.team = team.id;
       item.style.borderColor = team.colour;
       if (team.id === state.team) item.classList.add("active");
       if (state.locked_out.indexOf(team.id) >= 0) item.classList.add("locked");
@@ -159,7 +166,7 @@
 
   global.ContestView = {
     labels: labels, format: format, make: make, teamName: teamName, phaseText: phaseText, roundText: roundText,
-    renderQuestion: renderQuestion, renderVerdict: renderVerdict, renderTeams: renderTeams, Countdown: Countdown,
+    renderQuestion: renderQuestion, renderVerdict: renderVerdict, renderTeams: renderTeams, ranked: ranked, Countdown: Countdown,
     start: start, setText: setText,
   };
 })(window);

@@ -13,6 +13,10 @@
     V.renderQuestion(root.querySelector("[data-question]"), state);
     V.renderVerdict(root.querySelector("[data-outcome]"), state);
     V.renderTeams(root.querySelector("[data-teams]"), state);
+    var reveal = root.querySelector("[data-command='host.reveal']");
+    if (!reveal.dataset.label) reveal.dataset.label = reveal.textContent;
+    reveal.textContent = state.phase === "audience" ? V.labels.reveal_after_audience : reveal.dataset.label;
+    reveal.classList.toggle("primary", state.phase === "audience");
     var audit = root.querySelector("[data-audit]");
     audit.textContent = "";
     (state.audit || []).forEach(function (event) {
