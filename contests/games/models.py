@@ -66,6 +66,10 @@ class PublicGame(models.Model):
         "quizzes.QuestionBank", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("question bank"),
     )
+    # How the questions were drawn: the quizzes paper mix and its seed (drawing again with both
+    # on the same bank gives the same questions); an empty mix means picked by hand.
+    mix = models.JSONField(_("paper mix"), default=list, blank=True, editable=False)
+    draw_seed = models.CharField(_("draw seed"), max_length=64, blank=True, editable=False)
     scoring_mode = models.CharField(_("scoring"), max_length=10, choices=ScoringMode.choices, default=ScoringMode.SPEED)
     points = models.PositiveIntegerField(_("points per question"), default=100)
     streak_bonus = models.PositiveIntegerField(

@@ -38,12 +38,14 @@ def ordered_correct(game):
     return [question.correct_labels() for question in game.ordered_questions()]
 
 
-async def connect(path, application=None, user=None):
+async def connect(path, application=None, user=None, address=None):
     from config.asgi import application as asgi_application
 
     communicator = WebsocketCommunicator(application or asgi_application, path, headers=[(b"origin", b"http://127.0.0.1")])
     if user is not None:
         communicator.scope["user"] = user
+    if address is not None:
+        communicator.scope["client"] = (address, 50000)
     connected, _ = await communicator.connect(timeout=5)
     assert connected
     return communicator
