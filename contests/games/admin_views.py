@@ -15,6 +15,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 
+from quizzes.papers import describe_requirement
+
 from .models import PublicGame
 
 
@@ -69,8 +71,19 @@ class PublicGameInspectView(InspectView):
             for order, (label, url, icon) in enumerate(game_links(self.object))
         ]
 
-    def get_phase_display_value(self):
-        return self.object.get_phase_display()
+    def get_mix_display_value(self):
+        if not self.object.mix:
+            return _("picked by hand")
+        return "；".join(
+            _("%(count)s × %(what)s") % {"count": requirement["count"], "what": describe_requirement(requirement)}
+            for requirement in self.object.mix
+        )
+
+    def get_event_page_display_value(self):
+        return self.object.event_page or "-"
+
+    def get_question_on_screen_only_display_value(self):
+        return _("yes") if self.object.question_on_screen_only else _("no")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -26,7 +26,7 @@ class PinForm(forms.Form):
 class MixRequirementForm(forms.Form):
     """One requirement of a paper mix (quizzes/papers.py): how many questions, of what kind."""
 
-    count = forms.IntegerField(label=_("questions"), min_value=1, max_value=MAX_QUESTIONS, required=False)
+    count = forms.IntegerField(label=_("number of questions"), min_value=1, max_value=MAX_QUESTIONS, required=False)
     kind = forms.ChoiceField(label=_("type"), choices=[("", _("any type"))] + Question.Kind.choices, required=False)
     area = forms.ModelChoiceField(
         label=_("campaign area"), queryset=CampaignArea.objects.all(), to_field_name="code", required=False,
@@ -79,7 +79,7 @@ class GameForm(forms.ModelForm):
         PICK = "pick"
 
     source = forms.ChoiceField(
-        label=_("questions"), widget=forms.RadioSelect, initial=Source.MIX,
+        label=_("how the questions are chosen"), widget=forms.RadioSelect, initial=Source.MIX,
         choices=[(Source.MIX, _("draw from the bank by a mix")), (Source.PICK, _("pick the questions by hand"))],
     )
     seed = forms.CharField(

@@ -94,7 +94,8 @@ class PublicGame(models.Model):
     # Grows with every committed change; clients drop broadcast frames older than their snapshot.
     version = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False,
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
