@@ -18,7 +18,7 @@ from contests.live.messages import ProtocolError
 from contests.live.writer import achange_locked
 from contests.rules.public_game import GameError, clean_choice
 
-from . import play
+from . import pin_guard, play
 from .answers import Answer, writer
 from .models import PublicGame
 
@@ -37,9 +37,12 @@ def game_errors(function):
 
 
 @database_sync_to_async
-def find_game(pin):
+def find_game(pin, address):
+    if pin_guard.is_blocked(address):
+        raise Refused("too_many_attempts", "too many unknown PINs from this address, try again later")
     game = PublicGame.objects.filter(pin=pin).first()
     if game is None:
+        pin_guard.record_failure(address)
         raise Refused("unknown_game", "no game with this PIN")
     play.played_questions(game.pk)  # warm the per-process cache on the database thread
     return game
@@ -51,7 +54,7 @@ class GameConsumer(LiveConsumer):
 
     async def resolve_seat(self):
         self.hub_audiences = []
-        self.game = await find_game(self.scope["url_route"]["kwargs"]["pin"])
+        self.game = await find_game(self.scope["url_route"]["kwargs"]["pin"], pin_guard.scope_address(self.scope))
         self.key = play.game_key(self.game.pk)
         return await self.seat_for_game()
 

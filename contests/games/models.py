@@ -66,6 +66,10 @@ class PublicGame(models.Model):
         "quizzes.QuestionBank", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("question bank"),
     )
+    # How the questions were drawn: the quizzes paper mix and its seed (drawing again with both
+    # on the same bank gives the same questions); an empty mix means picked by hand.
+    mix = models.JSONField(_("paper mix"), default=list, blank=True, editable=False)
+    draw_seed = models.CharField(_("draw seed"), max_length=64, blank=True, editable=False)
     scoring_mode = models.CharField(_("scoring"), max_length=10, choices=ScoringMode.choices, default=ScoringMode.SPEED)
     points = models.PositiveIntegerField(_("points per question"), default=100)
     streak_bonus = models.PositiveIntegerField(
@@ -90,7 +94,8 @@ class PublicGame(models.Model):
     # Grows with every committed change; clients drop broadcast frames older than their snapshot.
     version = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False,
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -1,17 +1,18 @@
 """Pages of public games: join by PIN, the phone, the big screen, the host console, results, exports."""
+from functools import wraps
 from io import BytesIO
 
 import segno
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import HOSTS, in_group
 
-from . import play
+from . import pin_guard, play
 from .export_xlsx import per_player_workbook, per_question_workbook, question_rows, workbook_response
 from .forms import GameForm, PinForm
 from .models import PublicGame
@@ -24,18 +25,44 @@ def is_host(user):
 host_required = user_passes_test(is_host)
 
 
+def too_many_attempts(request):
+    return render(request, "games/too_many_attempts.html", {"minutes": pin_guard.WINDOW_SECONDS // 60}, status=429)
+
+
+def game_by_pin(view):
+    """Look the game of the URL's PIN up for `view(request, game, ...)`: an unknown PIN counts as
+    a failed guess of the client's address, and an address past the limit gets 429 for any PIN."""
+
+    @wraps(view)
+    def guarded(request, pin, *args, **kwargs):
+        address = pin_guard.request_address(request)
+        if pin_guard.is_blocked(address):
+            return too_many_attempts(request)
+        game = PublicGame.objects.filter(pin=pin).first()
+        if game is None:
+            pin_guard.record_failure(address)
+            raise Http404("no game with this PIN")
+        return view(request, game, *args, **kwargs)
+
+    return guarded
+
+
 def join(request):
     """Enter a PIN (what a phone gets without the QR code)."""
     form = PinForm(request.GET or None)
     if form.is_valid():
+        address = pin_guard.request_address(request)
+        if pin_guard.is_blocked(address):
+            return too_many_attempts(request)
         if PublicGame.objects.filter(pin=form.cleaned_data["pin"]).exists():
             return redirect("games:play", pin=form.cleaned_data["pin"])
+        pin_guard.record_failure(address)
         form.add_error("pin", _("No game has this PIN. Check the number on the big screen."))
     return render(request, "games/join.html", {"form": form})
 
 
-def play_page(request, pin):
-    game = get_object_or_404(PublicGame, pin=pin)
+@game_by_pin
+def play_page(request, game):
     return render(request, "games/play.html", {"game": game})
 
 
@@ -43,13 +70,13 @@ def join_url(request, game):
     return request.build_absolute_uri(reverse("games:play", args=[game.pin]))
 
 
-def screen(request, pin):
-    game = get_object_or_404(PublicGame, pin=pin)
+@game_by_pin
+def screen(request, game):
     return render(request, "games/screen.html", {"game": game, "join_url": join_url(request, game)})
 
 
-def qr_code(request, pin):
-    game = get_object_or_404(PublicGame, pin=pin)
+@game_by_pin
+def qr_code(request, game):
     buffer = BytesIO()
     segno.make(join_url(request, game), error="m").save(buffer, kind="svg", scale=8, border=2, dark="#1a1a1a")
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
@@ -62,10 +89,8 @@ def host_games(request):
     """The host's list of games and the form to create one from a bank."""
     form = GameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        game = form.save(commit=False)
-        game.created_by = request.user
-        game.save()
-        game.fill_from_bank(form.cleaned_data["question_count"])
+        form.instance.created_by = request.user
+        game = form.save()
         return redirect("games:host", pin=game.pin)
     games = PublicGame.objects.select_related("bank")[:50]
     return render(request, "games/host_games.html", {"form": form, "games": games})
@@ -73,14 +98,14 @@ def host_games(request):
 
 @login_required
 @host_required
-def host_console(request, pin):
-    game = get_object_or_404(PublicGame, pin=pin)
+@game_by_pin
+def host_console(request, game):
     return render(request, "games/host.html", {"game": game, "join_url": join_url(request, game)})
 
 
-def results(request, pin):
+@game_by_pin
+def results(request, game):
     """The published results of a finished game: podium, top 10 and each question's figures."""
-    game = get_object_or_404(PublicGame, pin=pin)
     if game.phase != PublicGame.Phase.FINISHED:
         raise Http404("the game is not finished")
     top, total = play.top_players(game)
@@ -90,13 +115,13 @@ def results(request, pin):
 
 @login_required
 @host_required
-def export_players(request, pin):
-    game = get_object_or_404(PublicGame, pin=pin)
+@game_by_pin
+def export_players(request, game):
     return workbook_response(per_player_workbook(game), f"game-{game.pin}-players.xlsx")
 
 
 @login_required
 @host_required
-def export_questions(request, pin):
-    game = get_object_or_404(PublicGame, pin=pin)
+@game_by_pin
+def export_questions(request, game):
     return workbook_response(per_question_workbook(game), f"game-{game.pin}-questions.xlsx")

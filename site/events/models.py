@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail import hooks
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -57,6 +58,10 @@ class EventPage(SegmentedSearchMixin, Page):
 
     def material_list(self):
         return [line.strip() for line in self.materials.splitlines() if line.strip()]
+
+    def game_links(self):
+        """Links other parts publish to this event (public games register `event_links`)."""
+        return [link for fn in hooks.get_hooks("event_links") for link in fn(self)]
 
     def live_link(self):
         if self.live_page_id:

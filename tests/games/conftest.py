@@ -1,5 +1,6 @@
 """A public game with three questions, and helpers to talk to its sockets."""
 import json
+import secrets
 
 import pytest
 from channels.testing import WebsocketCommunicator
@@ -29,7 +30,11 @@ def make_bank(name="公众游戏题库"):
 @pytest.fixture
 def game(transactional_db):
     bank = make_bank()
-    game = PublicGame.objects.create(title="咨询日安全知识游戏", bank=bank, reading_seconds=0, answer_seconds=30)
+    # A fresh id per test: flushes restart the id sequence, and a game's id names its broadcast
+    # channel and per-process caches, which a late frame of the previous test must not reach.
+    game = PublicGame.objects.create(
+        pk=10**6 + secrets.randbelow(10**9), title="咨询日安全知识游戏", bank=bank, reading_seconds=0, answer_seconds=30,
+    )
     game.fill_from_bank(3)
     return game
 
@@ -38,12 +43,14 @@ def ordered_correct(game):
     return [question.correct_labels() for question in game.ordered_questions()]
 
 
-async def connect(path, application=None, user=None):
+async def connect(path, application=None, user=None, address=None):
     from config.asgi import application as asgi_application
 
     communicator = WebsocketCommunicator(application or asgi_application, path, headers=[(b"origin", b"http://127.0.0.1")])
     if user is not None:
         communicator.scope["user"] = user
+    if address is not None:
+        communicator.scope["client"] = (address, 50000)
     connected, _ = await communicator.connect(timeout=5)
     assert connected
     return communicator

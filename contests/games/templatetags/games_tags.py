@@ -3,6 +3,8 @@ from django import template
 from django.utils.html import json_script
 from django.utils.translation import gettext as _
 
+from .. import pin_guard
+
 register = template.Library()
 
 
@@ -44,6 +46,8 @@ def texts():
             "kicked": _("The host has removed you from this game."),
             "unknown_player": _("This device is no longer in the game. Please join again."),
             "unknown_game": _("No game has this PIN."),
+            "too_many_attempts": _("Too many wrong game PINs from this network. Please wait %(minutes)s minutes and try again.")
+            % {"minutes": pin_guard.WINDOW_SECONDS // 60},
             "already_answered": _("You have already answered this question."),
             "too_late": _("Time is up for this question."),
             "too_early": _("Answering has not opened yet."),

@@ -189,6 +189,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# The client address of allauth's rate limits and of the game PIN limit (contests/games/pin_guard.py):
+# the X-Forwarded-For entry the trusted proxy appended, never one the client wrote itself.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Accept the code of the neighbouring 30-second step too: phone clocks drift, and a code typed
 # at the end of its step would otherwise fail (RFC 6238 section 5.2).

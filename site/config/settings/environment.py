@@ -33,6 +33,8 @@ CSRF_TRUSTED_ORIGINS = listing("CSRF_TRUSTED_ORIGINS")
 BASE_URL = text("BASE_URL", "http://127.0.0.1:8000")
 EMAIL_HOST = text("EMAIL_HOST")
 SECURE_PROXY = flag("SECURE_PROXY", default=not DEBUG)
+# Proxies in front of daphne that append to X-Forwarded-For (docs/deploy.md: one nginx).
+TRUSTED_PROXY_COUNT = int(text("TRUSTED_PROXY_COUNT", "1" if SECURE_PROXY else "0"))
 
 
 def secret_key():

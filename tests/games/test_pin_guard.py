@@ -1,0 +1,88 @@
+"""PIN guessing is limited per client address, on pages and sockets alike, in the shared cache."""
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from contests.games.pin_guard import MAX_FAILURES
+from contests.live.consumer import CLOSE_REFUSED
+
+from .conftest import connect, receive
+
+
+def unknown_pin(game):
+    return "000000" if game.pin != "000000" else "111111"
+
+
+@pytest.mark.django_db
+def test_wrong_pins_on_pages_block_the_address_then_even_the_right_pin(game):
+    guesser, neighbour = Client(REMOTE_ADDR="203.0.113.9"), Client(REMOTE_ADDR="198.51.100.4")
+    wrong = unknown_pin(game)
+    for attempt in range(MAX_FAILURES):
+        if attempt % 2:
+            assert guesser.get(reverse("games:play", args=[wrong])).status_code == 404
+        else:
+            assert "没有这个 PIN 码" in guesser.get(reverse("games:join"), {"pin": wrong}).content.decode()
+    for url, query in ((reverse("games:join"), {"pin": game.pin}), (reverse("games:play", args=[game.pin]), {}),
+                       (reverse("games:screen", args=[game.pin]), {})):
+        refused = guesser.get(url, query)
+        assert refused.status_code == 429
+        assert "输入错误的游戏 PIN 码次数过多" in refused.content.decode()
+        assert "<script>" not in refused.content.decode()
+    assert neighbour.get(reverse("games:join"), {"pin": game.pin}).url == reverse("games:play", args=[game.pin])
+    assert neighbour.get(reverse("games:play", args=[game.pin])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_malformed_pins_and_valid_pins_do_not_count(game):
+    client = Client(REMOTE_ADDR="203.0.113.10")
+    for _attempt in range(MAX_FAILURES * 2):
+        assert "六位数字" in client.get(reverse("games:join"), {"pin": "12a"}).content.decode()
+        assert client.get(reverse("games:play", args=[game.pin])).status_code == 200
+    assert client.get(reverse("games:join"), {"pin": game.pin}).status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_appended(game):
+    """Every request comes from the proxy's address; a forged X-Forwarded-For entry is ignored."""
+    proxy = Client(REMOTE_ADDR="10.0.0.2")
+    for attempt in range(MAX_FAILURES):
+        forged = f"192.0.2.{attempt}, 203.0.113.20"  # the client wrote the first entry, nginx the last
+        assert proxy.get(reverse("games:play", args=[unknown_pin(game)]), HTTP_X_FORWARDED_FOR=forged).status_code == 404
+    again = proxy.get(reverse("games:play", args=[game.pin]), HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.20")
+    assert again.status_code == 429
+    other = proxy.get(reverse("games:play", args=[game.pin]), HTTP_X_FORWARDED_FOR="203.0.113.21")
+    assert other.status_code == 200
+
+
+async def refused_code(path, address):
+    communicator = await connect(path, address=address)
+    code = (await receive(communicator))["code"]
+    assert (await communicator.receive_output(timeout=5))["code"] == CLOSE_REFUSED
+    return code
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_wrong_pins_on_sockets_block_the_address_and_another_still_joins(game):
+    guesser = "203.0.113.30"
+    for attempt in range(MAX_FAILURES):
+        role = "play" if attempt % 2 else "screen"
+        assert await refused_code(f"/ws/games/{unknown_pin(game)}/{role}/", guesser) == "unknown_game"
+    for role in ("play", "screen"):
+        assert await refused_code(f"/ws/games/{game.pin}/{role}/", guesser) == "too_many_attempts"
+    phone = await connect(f"/ws/games/{game.pin}/play/", address="198.51.100.30")
+    assert (await receive(phone))["role"] == "visitor"
+    await phone.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_failures_on_pages_and_sockets_share_one_counter(game):
+    from asgiref.sync import sync_to_async
+
+    guesser = "203.0.113.40"
+    client = Client(REMOTE_ADDR=guesser)
+    for _attempt in range(MAX_FAILURES - 1):
+        assert (await sync_to_async(client.get)(reverse("games:play", args=[unknown_pin(game)]))).status_code == 404
+    assert await refused_code(f"/ws/games/{unknown_pin(game)}/play/", guesser) == "unknown_game"
+    assert await refused_code(f"/ws/games/{game.pin}/play/", guesser) == "too_many_attempts"
+    assert (await sync_to_async(client.get)(reverse("games:play", args=[game.pin]))).status_code == 429
