@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TICKS = os.sysconf("SC_CLK_TCK")
 ORIGIN = "http://127.0.0.1"
 WAIT = 60  # seconds: the longest any single step may take before the run is declared failed
+RETRIES = 8  # handshakes a phone retries (daphne drops one not accepted within 5 s), then gives up
 
 
 def parse_args():
@@ -188,12 +189,12 @@ async def open_socket(run, url, **options):
     from websockets.asyncio.client import connect
     from websockets.exceptions import InvalidHandshake
 
-    for attempt in range(3):
+    for attempt in range(RETRIES):
         try:
             return await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23, **options)
         except (OSError, InvalidHandshake, asyncio.TimeoutError):
             run.retries += 1
-            await asyncio.sleep(0.5 * 2**attempt + random.random() / 2)
+            await asyncio.sleep(min(0.5 * 2**attempt, 8) + random.random() / 2)
     return await connect(url, open_timeout=WAIT, ping_interval=None, max_size=2**23, **options)
 
 

@@ -168,7 +168,7 @@ class PlayerConsumer(GameConsumer):
 
     async def snapshot(self):
         if self.seat.role == "visitor":
-            return await database_sync_to_async(play.visitor_snapshot)(self.game.pk)
+            return play.visitor_snapshot(self.game)  # the row read a moment ago by find_game
         snapshot = self.joined_snapshot or await database_sync_to_async(play.player_snapshot)(self.seat.identity["player"])
         self.joined_snapshot = None
         if snapshot["me"]["choice"] is not None:

@@ -179,9 +179,8 @@ def host_snapshot(game_id):
     return part
 
 
-def visitor_snapshot(game_id):
-    """What a phone that has not joined sees: whether the game still takes players."""
-    game = PublicGame.objects.get(pk=game_id)
+def visitor_snapshot(game):
+    """What a phone that has not joined sees: whether the game still takes players (no query)."""
     return {"version": game.version, "game": game_header(game)}
 
 
