@@ -47,6 +47,9 @@ def find_game(pin):
 
 
 class GameConsumer(LiveConsumer):
+    # No channel of its own: a game socket hears broadcasts only through the hub, so it needs no
+    # channel-layer receive waiting beside the socket (nor, on Redis, a subscription per socket).
+    channel_layer_alias = None
     audience = None  # the hub audience this role listens to
     hub_key = None  # a player's id: which personal frames are for this socket
 
