@@ -8,8 +8,8 @@ commit, it calls each item's `reply(result)`: an acknowledgement always means th
 
 Cheap per item: `submit` does not wait (no future, no wake-up of the caller per item); the replies
 of a batch are sent by one task. The writer thread keeps its database connection while batches
-keep coming and gives it back after a second without any (or after an error), so a burst opens
-one connection instead of one per batch.
+keep coming and gives it back when none is waiting (or after an error), so a burst opens one
+connection instead of one per batch.
 """
 import asyncio
 import logging
@@ -22,17 +22,14 @@ logger = logging.getLogger(__name__)
 
 
 class BatchWriter:
-    def __init__(self, flush, max_batch=500, after=None, linger=0.005, keep_connection=1.0):
+    def __init__(self, flush, max_batch=500, after=None, linger=0.005):
         """`flush(items)` returns `(results, summary)`: one result per item, in order, and what
         `after(summary)` (a coroutine function, optional) needs; it may raise for the whole batch,
-        then every item's result is that exception. A batch waits `linger` seconds for company;
-        the writer thread's connection is given back after `keep_connection` idle seconds."""
+        then every item's result is that exception. A batch waits `linger` seconds for company."""
         self.flush = flush
         self.after = after
         self.max_batch = max_batch
         self.linger = linger
-        self.keep_connection = keep_connection
-        self.arrived = None
         self.queue = []
         self.task = None
         self.followers = set()
@@ -45,8 +42,6 @@ class BatchWriter:
         loop = asyncio.get_running_loop()
         if self.task is None or self.task.done() or self.task.get_loop() is not loop:
             self.task = loop.create_task(self._drain())
-        elif self.arrived is not None:
-            self.arrived.set()
 
     def _thread(self):
         # One writer thread per process (a forked child starts its own).
@@ -56,42 +51,35 @@ class BatchWriter:
         return self.executor
 
     def _flush_on_thread(self, items):
+        failed = True
         try:
-            return self.flush(items)
-        except Exception:
-            connections.close_all()  # the next batch starts on a fresh connection
-            raise
+            results = self.flush(items)
+            failed = False
+            return results
+        finally:
+            # Keep the connection only while the next batch is already waiting; after an error
+            # the next batch starts on a fresh one.
+            if failed or not self.queue:
+                connections.close_all()
 
     async def _drain(self):
         loop = asyncio.get_running_loop()
-        self.arrived = asyncio.Event()
-        try:
-            while True:
-                while self.queue:
-                    if len(self.queue) < self.max_batch:
-                        await asyncio.sleep(self.linger)  # let a batch gather
-                    batch, self.queue = self.queue[: self.max_batch], self.queue[self.max_batch :]
-                    try:
-                        results, summary = await loop.run_in_executor(
-                            self._thread(), self._flush_on_thread, [item for item, _ in batch]
-                        )
-                    except Exception as error:
-                        logger.exception("a batch of %d items failed", len(batch))
-                        results, summary = [error] * len(batch), None
-                    # Not awaited: the next batch is not held up by the replies or what follows.
-                    self._follow(self._reply(batch, results))
-                    if self.after and summary:
-                        self._follow(self.after(summary))
-                self.arrived.clear()
-                try:
-                    await asyncio.wait_for(self.arrived.wait(), self.keep_connection)
-                except asyncio.TimeoutError:
-                    if not self.queue:  # nothing came meanwhile (no await from here to the end)
-                        return
-        finally:
-            # Queued on the writer thread, so it runs before any later batch; not awaited, so it
-            # also runs when the loop is closing.
-            self._thread().submit(connections.close_all)
+        # Items queued while a batch is being written form the next batch.
+        while self.queue:
+            if len(self.queue) < self.max_batch:
+                await asyncio.sleep(self.linger)  # let a batch gather
+            batch, self.queue = self.queue[: self.max_batch], self.queue[self.max_batch :]
+            try:
+                results, summary = await loop.run_in_executor(
+                    self._thread(), self._flush_on_thread, [item for item, _ in batch]
+                )
+            except Exception as error:
+                logger.exception("a batch of %d items failed", len(batch))
+                results, summary = [error] * len(batch), None
+            # Not awaited: the next batch is not held up by the replies or what follows.
+            self._follow(self._reply(batch, results))
+            if self.after and summary:
+                self._follow(self.after(summary))
 
     def _follow(self, coroutine):
         task = asyncio.get_running_loop().create_task(coroutine)
