@@ -264,7 +264,7 @@ async def connect_all(run, urls, window, factory):
     tasks = [asyncio.create_task(start(number)) for number in range(run.players)]
     await run.until(
         lambda: joined == run.players or any(t.done() and t.exception() for t in tasks), "phones to join",
-        wait=max(WAIT, run.players / 20),
+        wait=max(WAIT, run.players / 5),  # joining is slow on a loaded machine (about 10-40 phones/s)
     )
     failed = [t.exception() for t in tasks if t.done() and t.exception()]
     if failed:
