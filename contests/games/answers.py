@@ -4,13 +4,15 @@ Every answer is checked against the game row, locked for the batch, so an answer
 after the reveal has scored the question; the unique constraint (player, question) is the one
 guard against a second answer, even from two processes at once. A batch is one multi-row
 `INSERT ... ON CONFLICT DO NOTHING RETURNING`: the rows the database refused are the second
-answers. The screen's answer count is read in the same transaction, no extra round trip.
+answers. The screen's answer count is read in the same transaction, no extra round trip. (A row
+the database refuses otherwise, e.g. a deleted player, fails the whole batch at the commit, since
+foreign keys are checked there: every answer of it gets an error, none is stored.)
 """
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 
 from contests.live.batching import BatchWriter
 from contests.live.fanout import broadcast
@@ -81,29 +83,12 @@ def _insert(rows, results):
                      for name in ("player", "question_index"))
     values = ", ".join(["(" + ", ".join(["%s"] * len(COLUMNS)) + ")"] * len(rows))
     sql = f"INSERT INTO {table} ({_columns()}) VALUES {values} ON CONFLICT DO NOTHING RETURNING {player}, {index}"
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(sql, [value for _, row in rows.values() for value in row])
-            stored = set(cursor.fetchall())
-    except IntegrityError:
-        # Not a second answer (those are skipped) but e.g. a player deleted meanwhile: one by one.
-        stored = _insert_one_by_one(table, rows)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for _, row in rows.values() for value in row])
+        stored = set(cursor.fetchall())
     for key, (position, _) in rows.items():
         if key not in stored:
             results[position] = already_answered()
-
-
-def _insert_one_by_one(table, rows):
-    sql = f"INSERT INTO {table} ({_columns()}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
-    stored = set()
-    for key, (_, row) in rows.items():
-        try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(sql, row)
-            stored.add(key)
-        except IntegrityError:
-            pass
-    return stored
 
 
 def _count(game_id, index):
