@@ -2,14 +2,17 @@
 
 Every answer is checked against the game row, locked for the batch, so an answer cannot slip in
 after the reveal has scored the question; the unique constraint (player, question) is the one
-guard against a second answer, even from two processes at once.
+guard against a second answer, even from two processes at once. A batch is one multi-row
+`INSERT ... ON CONFLICT DO NOTHING RETURNING`: the rows the database refused are the second
+answers. The screen's answer count is read in the same transaction, no extra round trip. (A row
+the database refuses otherwise, e.g. a deleted player, fails the whole batch at the commit, since
+foreign keys are checked there: every answer of it gets an error, none is stored.)
 """
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from channels.db import database_sync_to_async
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 
 from contests.live.batching import BatchWriter
 from contests.live.fanout import broadcast
@@ -17,6 +20,8 @@ from contests.rules import public_game as rules
 
 from .models import PlayerAnswer, PublicGame
 from .play import game_key, game_state
+
+COLUMNS = ("game", "player", "question_index", "choice", "elapsed_ms", "answered_at")
 
 
 @dataclass(frozen=True)
@@ -28,17 +33,23 @@ class Answer:
     arrived_ms: int  # server time when the frame arrived: the answer's time
 
 
+def already_answered():
+    return rules.GameError("already_answered", "you have answered this question")
+
+
 def store_answers(answers):
-    """Store a batch; returns per answer None (stored and committed) or the GameError refusing it."""
+    """Store a batch: per answer None (stored and committed) or the GameError refusing it, and
+    {(game id, question index): answers stored so far} for the questions the batch touched."""
     results = [None] * len(answers)
     by_game = defaultdict(list)
     for position, answer in enumerate(answers):
         by_game[answer.game_id].append(position)
+    counts = {}
     with transaction.atomic():
         for game_id, positions in by_game.items():
             game = PublicGame.objects.select_for_update().get(pk=game_id)
             state = game_state(game)
-            rows = []
+            rows = {}  # (player, question) -> (position, values); a second one in the batch is refused
             for position in positions:
                 answer = answers[position]
                 try:
@@ -46,45 +57,49 @@ def store_answers(answers):
                 except rules.GameError as error:
                     results[position] = error
                     continue
-                rows.append((position, PlayerAnswer(
-                    game_id=game_id, player_id=answer.player_id, question_index=answer.index,
-                    choice=answer.choice, elapsed_ms=elapsed,
-                    answered_at=datetime.fromtimestamp(answer.arrived_ms / 1000, tz=timezone.utc),
-                )))
-            _insert(rows, results)
-    return results
+                key = (answer.player_id, answer.index)
+                if key in rows:
+                    results[position] = already_answered()
+                    continue
+                answered_at = datetime.fromtimestamp(answer.arrived_ms / 1000, tz=timezone.utc)
+                rows[key] = position, (
+                    game_id, answer.player_id, answer.index, answer.choice, elapsed,
+                    connection.ops.adapt_datetimefield_value(answered_at),
+                )
+            if rows:
+                _insert(rows, results)
+                for index in {index for _, index in rows}:
+                    counts[game_id, index] = _count(game_id, index)
+    return results, counts
+
+
+def _columns():
+    return ", ".join(connection.ops.quote_name(PlayerAnswer._meta.get_field(name).column) for name in COLUMNS)
 
 
 def _insert(rows, results):
-    try:
-        with transaction.atomic():
-            PlayerAnswer.objects.bulk_create([row for _, row in rows])
-    except IntegrityError:
-        # Somebody answered twice (two sockets, two processes): insert one by one to find out who.
-        for position, row in rows:
-            try:
-                with transaction.atomic():
-                    row.save(force_insert=True)
-            except IntegrityError:
-                results[position] = rules.GameError("already_answered", "you have answered this question")
+    table = connection.ops.quote_name(PlayerAnswer._meta.db_table)
+    player, index = (connection.ops.quote_name(PlayerAnswer._meta.get_field(name).column)
+                     for name in ("player", "question_index"))
+    values = ", ".join(["(" + ", ".join(["%s"] * len(COLUMNS)) + ")"] * len(rows))
+    sql = f"INSERT INTO {table} ({_columns()}) VALUES {values} ON CONFLICT DO NOTHING RETURNING {player}, {index}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for _, row in rows.values() for value in row])
+        stored = set(cursor.fetchall())
+    for key, (position, _) in rows.items():
+        if key not in stored:
+            results[position] = already_answered()
 
 
-async def announce_counts(answers, results):
-    """Tell the screen and the host how many answers are in (one small frame per batch and game)."""
-    stored = defaultdict(set)
-    for answer, result in zip(answers, results):
-        if result is None:
-            stored[answer.game_id].add(answer.index)
-    for game_id, indexes in stored.items():
-        for index in indexes:
-            count = await _count(game_id, index)
-            frame = {"type": "game.answered", "index": index, "answered": count}
-            await broadcast(game_key(game_id), {"screen": frame, "host": frame})
-
-
-@database_sync_to_async
 def _count(game_id, index):
     return PlayerAnswer.objects.filter(game_id=game_id, question_index=index).count()
+
+
+async def announce_counts(counts):
+    """Tell the screen and the host how many answers are in (one small frame per batch and question)."""
+    for (game_id, index), count in counts.items():
+        frame = {"type": "game.answered", "index": index, "answered": count}
+        await broadcast(game_key(game_id), {"screen": frame, "host": frame})
 
 
 writer = BatchWriter(store_answers, after=announce_counts)

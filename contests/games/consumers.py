@@ -5,16 +5,17 @@ public: it shows nothing the square cannot see); `/ws/games/<pin>/host/` the hos
 (主持人 Hosts group). Sockets join the per-process hub (contests/live/hub.py) instead of one
 channel-layer group membership each, so a question reaches thousands of phones as one frame.
 """
+from functools import partial
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 
 from accounts.roles import HOSTS, in_group
 from contests.live.clock import server_time_ms
-from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Refused, Seat
+from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Refused, Seat, message_ref
 from contests.live.fanout import broadcast
 from contests.live.hub import broadcast_personal, local_hub
-from contests.live.messages import ProtocolError
+from contests.live.messages import ProtocolError, error_frame
 from contests.live.writer import achange_locked
 from contests.rules.public_game import GameError, clean_choice
 
@@ -49,6 +50,9 @@ def find_game(pin, address):
 
 
 class GameConsumer(LiveConsumer):
+    # No channel of its own: a game socket hears broadcasts only through the hub, so it needs no
+    # channel-layer receive waiting beside the socket (nor, on Redis, a subscription per socket).
+    channel_layer_alias = None
     audience = None  # the hub audience this role listens to
     hub_key = None  # a player's id: which personal frames are for this socket
 
@@ -170,7 +174,7 @@ class PlayerConsumer(GameConsumer):
 
     async def snapshot(self):
         if self.seat.role == "visitor":
-            return await database_sync_to_async(play.visitor_snapshot)(self.game.pk)
+            return play.visitor_snapshot(self.game)  # the row read a moment ago by find_game
         snapshot = self.joined_snapshot or await database_sync_to_async(play.player_snapshot)(self.seat.identity["player"])
         self.joined_snapshot = None
         if snapshot["me"]["choice"] is not None:
@@ -215,8 +219,16 @@ class PlayerConsumer(GameConsumer):
             choice = clean_choice(message.get("choice"), played.labels, multiple=played.multiple)
         except GameError as error:
             raise ProtocolError(error.code, error.message) from None
-        refused = await writer.submit(Answer(self.game.pk, self.seat.identity["player"], index, choice, arrived))
-        if refused is not None:
-            raise ProtocolError(refused.code, refused.message)
-        self.answered.add(index)
-        await self.send_frame({"type": "answer.accepted", "index": index, "choice": choice, "ref": message.get("ref")})
+        # Not awaited: the writer replies after the commit, in the order the answers came.
+        answer = Answer(self.game.pk, self.seat.identity["player"], index, choice, arrived)
+        writer.submit(answer, partial(self.answer_stored, answer, message_ref(message)))
+
+    async def answer_stored(self, answer, ref, outcome):
+        """The writer's reply once the answer's batch committed: the acknowledgement, or why not."""
+        if outcome is None:
+            self.answered.add(answer.index)
+            await self.send_frame({"type": "answer.accepted", "index": answer.index, "choice": answer.choice, "ref": ref})
+        elif isinstance(outcome, GameError):
+            await self.send_frame(error_frame(outcome.code, outcome.message, ref=ref))
+        else:
+            await self.send_frame(error_frame("internal_error", "the server could not process this message", ref=ref))

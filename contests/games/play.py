@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from contests.live.clock import server_time_ms
-from contests.live.storage import insert_once
+from contests.live.storage import insert_once, update_rows
 from contests.rules import public_game as rules
 
 from .models import LuckyDraw, Player, PlayerAnswer, Prize, PublicGame
@@ -179,9 +179,8 @@ def host_snapshot(game_id):
     return part
 
 
-def visitor_snapshot(game_id):
-    """What a phone that has not joined sees: whether the game still takes players."""
-    game = PublicGame.objects.get(pk=game_id)
+def visitor_snapshot(game):
+    """What a phone that has not joined sees: whether the game still takes players (no query)."""
     return {"version": game.version, "game": game_header(game)}
 
 
@@ -279,8 +278,8 @@ def reveal(game, now=None):
         if answer:
             answer.points = points
             answer.correct = rules.is_correct(answer.choice, played.reveal["correct"])
-    Player.objects.bulk_update(players, ["score", "streak", "correct_count", "total_ms"], batch_size=500)
-    PlayerAnswer.objects.bulk_update(answers.values(), ["points", "correct"], batch_size=500)
+    update_rows(players, ["score", "streak", "correct_count", "total_ms"])
+    update_rows(answers.values(), ["points", "correct"])
     frame = reveal_frame(game)
     ranked = rules.ranking((p.pk, p.score, p.total_ms) for p in players if not p.kicked)
     personal = {}

@@ -24,6 +24,12 @@ CLOSE_TOO_LARGE = 1009  # a frame over MAX_FRAME_BYTES (RFC 6455 "message too bi
 CLOSE_RATE_LIMITED = 4429  # kept flooding after rate_limited errors
 
 
+def message_ref(message):
+    """The client's `ref` of a message, echoed in the reply (a string or an integer, else None)."""
+    ref = message.get("ref")
+    return ref if isinstance(ref, (str, int)) else None
+
+
 class Refused(Exception):
     """Raised by `resolve_seat` when the connection may not join; closes with CLOSE_REFUSED."""
 
@@ -109,7 +115,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         ref = None
         try:
             message = decode(text_data)
-            ref = message.get("ref") if isinstance(message.get("ref"), (str, int)) else None
+            ref = message_ref(message)
             await self.handle(message)
         except ProtocolError as error:
             await self.send_frame(error_frame(error.code, error.message, ref=ref))

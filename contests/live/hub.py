@@ -11,7 +11,9 @@ through the channel layer, so `fanout.broadcast` reaches hub members on every pr
 id); each process delivers to its local members only the frame with their key.
 
 Members are consumers with `hub_key` (str or None) and `async def hub_frame(frame)` for personal
-frames; shared frames go straight out with `send(text_data=...)`.
+frames; shared frames go straight out through the consumer's ASGI `base_send`, one message dict
+for all of them. The pump yields to the event loop every `SLICE` sockets, so the frames already
+queued reach the network (and the phones start reading) while the rest are still being written.
 """
 import asyncio
 import logging
@@ -22,6 +24,7 @@ from channels.layers import get_channel_layer
 from .fanout import FRAME_EVENT, group_name
 
 PERSONAL_EVENT = "live.personal"
+SLICE = 64
 logger = logging.getLogger(__name__)
 
 
@@ -63,21 +66,25 @@ class Hub:
     async def _deliver(self, group, message):
         members = list(self.members.get(group, ()))
         if message.get("type") == FRAME_EVENT:
-            text = message["text"]
-            for member in members:
+            reply = {"type": "websocket.send", "text": message["text"]}
+            for count, member in enumerate(members, 1):
                 try:
-                    await member.send(text_data=text)
+                    await member.base_send(reply)
                 except Exception:  # one broken socket must not starve the others
                     logger.debug("hub send to a closed socket failed", exc_info=True)
+                if count % SLICE == 0:
+                    await asyncio.sleep(0)
         elif message.get("type") == PERSONAL_EVENT:
             frames = message["frames"]
-            for member in members:
+            for count, member in enumerate(members, 1):
                 frame = frames.get(member.hub_key)
                 if frame is not None:
                     try:
                         await member.hub_frame(frame)
                     except Exception:
                         logger.debug("hub personal frame to a closed socket failed", exc_info=True)
+                if count % SLICE == 0:
+                    await asyncio.sleep(0)
 
 
 _hubs = weakref.WeakKeyDictionary()
