@@ -169,3 +169,92 @@ def test_game_screen_phone_and_host_show_hostile_names_and_questions_as_text(bro
         socket.close()
     for context in browser.contexts:
         context.close()
+
+
+# An inter-unit contest ------------------------------------------------------------------------
+def hostile_contest(judged=False):
+    from tests.contests.conftest import make_contest
+
+    contest = make_contest(answer_seconds=60, judged=judged)
+    for team, name, unit in zip(contest.teams.all(), PAYLOADS[:3], PAYLOADS[3:6]):
+        team.name, team.unit = name[:60], f"单位 {unit}"
+        team.save()
+    for rnd in contest.rounds.all():
+        rnd.title = PAYLOADS[6][:100]
+        if rnd.kind == "judged":
+            rnd.criteria = [{"name": f"内容 {PAYLOADS[7]}", "max": 50}]
+        rnd.save()
+        for slot in rnd.slots.exclude(question=None).select_related("question"):
+            question = slot.question
+            question.stem, question.explanation = f"题干 {PAYLOADS[8]}", f"解析 {PAYLOADS[1]}"
+            question.save()
+            question.options.filter(text="119").update(text=f"119 {PAYLOADS[0]}")
+            question.options.filter(text="110").update(text=f"110 {PAYLOADS[2]}")
+    return contest
+
+
+def team_texts(contest):
+    return [text for team in contest.teams.all() for text in (team.name, team.unit)]
+
+
+def test_contest_screen_pad_and_host_console_show_hostile_names_and_questions_as_text(fork_safe, asgi_server,
+                                                                                       browser, output_dir):
+    contest = hostile_contest()
+    teams = team_texts(contest)
+    team = contest.teams.first()
+    cookie = session_cookie(User.objects.get(username="host"), asgi_server)
+    console = open_page(browser, f"{asgi_server}/live/contest/{contest.pk}/host/", cookie, size=(1024, 1366))
+    screen = open_page(browser, f"{asgi_server}/live/contest/{contest.pk}/screen/", size=(1920, 1080))
+    pad = open_page(browser, f"{asgi_server}/live/team/{team.access_code}/", size=(360, 740))
+    for page in (console, screen, pad):
+        expect(page.locator("[data-phase]")).to_contain_text("等待开始")
+    for page in (console, screen):
+        assert_clean(page, *teams)
+    assert_clean(pad, team.name)
+
+    stem, explanation = f"题干 {PAYLOADS[8]}", f"解析 {PAYLOADS[1]}"
+    options = [f"119 {PAYLOADS[0]}", f"110 {PAYLOADS[2]}"]
+    console.get_by_role("button", name="开始比赛").click()
+    expect(screen.locator(".stem")).to_have_text(stem)
+    expect(pad.locator(".stem")).to_have_text(stem)
+    for page in (console, screen, pad):
+        assert_clean(page, stem, *options)
+    console.get_by_role("button", name="开放作答／抢答").click()
+    answer = pad.locator("button.option[data-label='B']")
+    expect(answer).to_be_enabled()
+    answer.click()
+    expect(console.locator("[data-outcome]")).to_contain_text("回答正确")
+    console.get_by_role("button", name="揭晓答案").click()
+    expect(screen.locator(".explanation")).to_have_text(explanation)
+    for page in (console, screen, pad):
+        assert_clean(page, stem, explanation, *options)
+    assert_clean(screen, *teams)
+    screen.screenshot(path=output_dir / "contest-screen-revealed.png")
+    pad.screenshot(path=output_dir / "contest-pad-revealed.png", full_page=True)
+    console.screenshot(path=output_dir / "contest-host-revealed.png", full_page=True)
+    for context in browser.contexts:
+        context.close()
+
+
+def test_contest_judge_panel_shows_hostile_team_and_criterion_names_as_text(fork_safe, asgi_server, browser,
+                                                                            output_dir):
+    from contests.commands import run
+    from contests.rules.phases import Role
+
+    contest = hostile_contest(judged=True)
+    run(contest.pk, Role.HOST, None, "host", "start", {})
+    run(contest.pk, Role.HOST, None, "host", "open", {})
+    criterion = f"内容 {PAYLOADS[7]}"
+    judge = open_page(browser, f"{asgi_server}/live/contest/{contest.pk}/judge/",
+                      session_cookie(User.objects.get(username="judge"), asgi_server), size=(360, 740))
+    screen = open_page(browser, f"{asgi_server}/live/contest/{contest.pk}/screen/", size=(1920, 1080))
+    expect(judge.locator("[data-criteria] input")).to_have_count(1)
+    assert_clean(judge, criterion, *team_texts(contest))
+    judge.locator("[data-criteria] input").fill("47")
+    judge.get_by_role("button", name="提交分数").click()
+    expect(screen.locator(".judge-total")).to_have_text("评委得分: 47")
+    assert_clean(screen, *team_texts(contest))
+    assert_clean(judge)
+    judge.screenshot(path=output_dir / "judge.png", full_page=True)
+    for context in browser.contexts:
+        context.close()
