@@ -25,6 +25,14 @@ FLOOD_RATE = 500  # frames per second the flooder aims at
 WAIT = 20  # seconds: the longest any single step may take
 PAUSE = 0.5  # seconds between the steps of a question, as on a stage (and so the flood overlaps them)
 
+@pytest.fixture(autouse=True)
+def fresh_played_questions():
+    """Cached per process by game id, and ids repeat across rolled-back tests: clear the cache
+    before daphne is forked from this process (autouse fixtures come before `asgi_server`)."""
+    from contests.games import play
+
+    play.played_questions.cache_clear()
+
 
 def percentile(values, share):
     ordered = sorted(values)
@@ -36,7 +44,6 @@ def make_game():
     from contests.games.models import PublicGame
     from quizzes.models import Option, Question, QuestionBank
 
-    play.played_questions.cache_clear()
     bank = QuestionBank.objects.create(name="洪水测试题库")
     for number in range(1 + 2 * QUESTIONS_PER_PHASE):
         question = Question.objects.create(bank=bank, stem=f"第{number + 1}题：火灾报警电话是多少？", explanation="解析")
@@ -64,11 +71,13 @@ class Player:
 
     async def join(self, nickname):
         await self.socket.send(json.dumps({"type": "player.join", "nickname": nickname}))
-        while self.token is None:
+        while True:  # the token, then the player's snapshot
             frame = json.loads(await asyncio.wait_for(self.socket.recv(), WAIT))
             assert frame["type"] != "error", frame
             if frame["type"] == "player.joined":
                 self.token = frame["token"]
+            elif frame["type"] == "snapshot" and self.token:
+                return
 
     async def read(self):
         async for text in self.socket:

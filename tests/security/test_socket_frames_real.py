@@ -15,6 +15,14 @@ from .test_flood_latency import WAIT, Player, host_cookie, make_game
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+@pytest.fixture(autouse=True)
+def fresh_played_questions():
+    """Cached per process by game id, and ids repeat across rolled-back tests: clear the cache
+    before daphne is forked from this process (autouse fixtures come before `asgi_server`)."""
+    from contests.games import play
+
+    play.played_questions.cache_clear()
+
 
 async def frames_until_close(socket):
     frames = []

@@ -21,6 +21,14 @@ MARKUP_PAYLOADS = [payload for payload in PAYLOADS if "<" in payload]
 
 
 @pytest.fixture(autouse=True)
+def fresh_played_questions():
+    """Cached per process by game id, and ids repeat across rolled-back tests: clear the cache
+    before daphne is forked from this process (autouse fixtures come before `asgi_server`)."""
+    from contests.games import play
+
+    play.played_questions.cache_clear()
+
+@pytest.fixture(autouse=True)
 def patient_expect():
     expect.set_options(timeout=15_000)  # several pages on two busy cores
     yield
@@ -76,7 +84,6 @@ def hostile_game():
     from contests.games.models import PublicGame
     from quizzes.models import Option, Question, QuestionBank
 
-    play.played_questions.cache_clear()
     bank = QuestionBank.objects.create(name="恶意题库")
     for number in range(3):
         stem, first, second = PAYLOADS[number * 3:number * 3 + 3]
@@ -131,6 +138,9 @@ def test_game_screen_phone_and_host_show_hostile_names_and_questions_as_text(bro
         options = [option.text for option in question.options.all()]
         console.click("button[data-command='host.next']")
         expect(phone.locator(".game-answer[data-label='A']")).to_be_enabled()
+        expect(screen.locator("[data-stem]")).to_have_text(question.stem)
+        expect(phone.locator("[data-stem]")).to_have_text(question.stem)
+        expect(console.locator("[data-question]")).to_contain_text(question.stem)
         for page in (screen, phone):
             assert_clean(page, question.stem, *options)
         assert_clean(console, question.stem)
@@ -140,17 +150,20 @@ def test_game_screen_phone_and_host_show_hostile_names_and_questions_as_text(bro
         console.click("button[data-command='host.reveal']")
         expect(screen.locator("[data-view=revealed]")).to_be_visible()
         expect(phone.locator("[data-view=revealed]")).to_be_visible()
+        expect(screen.locator("[data-explanation]")).to_have_text(question.explanation)
         assert_clean(screen, question.stem, question.explanation, *options)
         assert_clean(phone, question.explanation)
         assert_clean(console)
         screen.screenshot(path=output_dir / f"screen-reveal-{index + 1}.png")
         console.click("button[data-command='host.leaderboard']")
+        expect(screen.locator("[data-view=leaderboard]")).to_be_visible()
         expect(screen.locator("[data-top] li")).to_have_count(len(NICKNAME_PAYLOADS))
         assert_clean(screen, *NICKNAME_PAYLOADS)
         drain(others)
     screen.screenshot(path=output_dir / "screen-leaderboard.png")
 
     console.click("button[data-command='host.finish']")
+    expect(screen.locator("[data-view=finished]")).to_be_visible()
     expect(screen.locator("[data-podium] li").first).to_be_visible()
     assert_clean(screen)
     console.fill("#draw-count", str(len(NICKNAME_PAYLOADS)))
