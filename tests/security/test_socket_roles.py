@@ -134,3 +134,25 @@ async def test_every_host_command_of_a_public_game_from_a_phone_a_visitor_or_the
     assert await game_record(game) == before
     for socket in (player, visitor, screen):
         await socket.disconnect()
+
+
+@pytest.mark.django_db(transaction=False)
+def test_sites_on_different_redis_databases_do_not_share_socket_groups():
+    """Redis pub/sub ignores the database number: the channel layer's prefix must not."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = "import django; django.setup(); from django.conf import settings; " \
+             "print(settings.CHANNEL_LAYERS['default']['CONFIG']['prefix'])"
+    prefixes = []
+    for url in ("redis://127.0.0.1:6379/5", "redis://127.0.0.1:6379/6", "redis://127.0.0.1:6379"):
+        environment = {**os.environ, "REDIS_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings",
+                       "PYTHONPATH": f"{root / 'site'}:{root}"}
+        result = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
+                                timeout=60, cwd=root)
+        assert result.returncode == 0, result.stderr
+        prefixes.append(result.stdout.strip())
+    assert len(set(prefixes)) == 3, prefixes

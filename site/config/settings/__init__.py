@@ -3,6 +3,8 @@
 Unset DATABASE_URL and REDIS_URL give the embedded default: SQLite under var/ and
 Channels' in-memory layer. DEBUG=0 switches to production mode.
 """
+from urllib.parse import urlparse
+
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
@@ -147,7 +149,9 @@ if env.REDIS_URL:
             # One pub/sub subscription per group and process, no per-channel polling, and no
             # cap of 100 pooled connections that made handshakes fail under load.
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [env.REDIS_URL]},
+            # Pub/sub channels ignore Redis's database number: without a prefix per database,
+            # two sites (or test runs) on one Redis server would receive each other's frames.
+            "CONFIG": {"hosts": [env.REDIS_URL], "prefix": f"qjqs{urlparse(env.REDIS_URL).path.strip('/') or '0'}"},
         }
     }
 else:
