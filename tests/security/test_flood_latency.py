@@ -21,7 +21,7 @@ from contests.live.consumer import CLOSE_RATE_LIMITED
 
 PLAYERS = 20
 QUESTIONS_PER_PHASE = 3
-FLOOD_RATE = 500  # frames per second the flooder aims at
+FLOOD_RATE = 1000  # frames per second the flooder aims at (it must reach over 300 on a busy machine)
 WAIT = 20  # seconds: the longest any single step may take
 PAUSE = 0.5  # seconds between the steps of a question, as on a stage (and so the flood overlaps them)
 
