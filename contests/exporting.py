@@ -3,16 +3,9 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from exports.formula_safety import safe_cell
+
 from .models import ranking
-
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def safe_cell(value):
-    """Text a spreadsheet could run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def audit_workbook(contest):

@@ -8,8 +8,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from exports.formula_safety import FORMULA_TRIGGERS
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 class SpreadsheetError(ValueError):
@@ -67,8 +68,10 @@ def xlsx_bytes(header, rows, title):
 
 
 def _text_cell(sheet, value, font=None):
+    # The text stays exact (the importer reads it back) but is a string cell with Excel's quote
+    # prefix: never run as a formula, not even after the cell is edited.
     cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         cell.data_type = "s"
         cell.quotePrefix = True
     if font:

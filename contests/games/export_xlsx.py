@@ -12,18 +12,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from contests.rules.public_game import ranking
+from exports.formula_safety import safe_cell
 
 from . import play
 from .models import Player, PlayerAnswer
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _sheet(workbook, title, header, rows):

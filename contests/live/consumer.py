@@ -20,7 +20,9 @@ logger = logging.getLogger(__name__)
 
 # Close codes (docs/protocol.md, "Common").
 CLOSE_REFUSED = 4403  # no seat: bad access code, not logged in, wrong group, unknown game
-CLOSE_TOO_LARGE = 1009  # a frame over MAX_FRAME_BYTES (RFC 6455 "message too big")
+# A frame over MAX_FRAME_BYTES. Not RFC 6455's 1009: daphne lets an application close only with
+# 1000 or 3000-4999 (any other code raised and closed with 1011 instead).
+CLOSE_TOO_LARGE = 4413
 CLOSE_RATE_LIMITED = 4429  # kept flooding after rate_limited errors
 
 

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from exports.formula_safety import safe_row
+
 
 def columns():
     return [
@@ -29,7 +31,7 @@ def rows(cases):
     cols = columns()
     yield [heading for heading, _value in cols]
     for case in cases:
-        yield [value(case) for _heading, value in cols]
+        yield safe_row(value(case) for _heading, value in cols)
 
 
 def filename(extension):

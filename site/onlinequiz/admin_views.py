@@ -4,18 +4,15 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import IndexView
 
-from quizzes.spreadsheets import FORMULA_PREFIXES
+from exports.formula_safety import safe_cell
 
 from .models import Attempt
 
 
-def inert_text(value):
-    """Visitor-typed text that a spreadsheet would run as a formula, made inert for CSV."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
-
-
 class AttemptIndexView(IndexView):
-    custom_field_preprocess = {field: {"csv": inert_text} for field in ("name", "unit")}
+    # Visitor-typed text that a spreadsheet would run as a formula is made inert in the CSV (the
+    # Excel export already stores it as a string).
+    custom_field_preprocess = {field: {"csv": safe_cell} for field in ("name", "unit")}
 
 
 class AttemptViewSet(ModelViewSet):

@@ -72,3 +72,36 @@ def assert_shown_escaped(response, payload):
     inspector = _Inspector()
     inspector.feed(html)
     assert any(payload in text for text in inspector.texts), f"{payload!r} is not shown at all"
+
+
+# In the browser: the live pages draw names and questions from socket frames with JavaScript.
+# Before any page script runs, `alert` is replaced by a function that only records the call, so a
+# payload that ever runs leaves `window.xssRan` set (the CSP would also block most of them: the
+# DOM check below is what proves the text was never parsed as markup).
+RECORD_ALERTS = "window.alert = function () { window.xssRan = (window.xssRan || 0) + 1; };"
+# Nicknames have at most 12 characters: short payloads whose elements the check below recognises.
+NICKNAME_PAYLOADS = ["<img src=x>", "<script>", '"><b id=x>', "<svg onload>", "<i id=x>斜", "'><u id=x>"]
+FIND_INJECTED = """() => {
+  const found = [];
+  const describe = (element) => element.outerHTML.slice(0, 120);
+  for (const element of document.querySelectorAll("*")) {
+    for (const attribute of element.attributes) {
+      if (attribute.name.startsWith("on")) found.push("handler: " + describe(element));
+      if (["href", "src", "action", "formaction", "srcdoc", "data"].includes(attribute.name) &&
+          /^\\s*javascript:/i.test(attribute.value)) found.push("javascript URL: " + describe(element));
+    }
+  }
+  const executable = ["", "text/javascript", "application/javascript", "module"];
+  for (const script of document.querySelectorAll("script:not([src])")) {
+    if (executable.includes((script.type || "").toLowerCase())) found.push("inline script: " + describe(script));
+  }
+  document.querySelectorAll("img[src='x'], iframe, details, body style, [id='x']")
+    .forEach((element) => found.push("element: " + describe(element)));
+  if (window.xssRan) found.push("alert() ran " + window.xssRan + " times");
+  return found;
+}"""
+
+
+def injected_in_browser(page):
+    """What a payload turned into live elements or script on this page (empty if nothing)."""
+    return page.evaluate(FIND_INJECTED)
