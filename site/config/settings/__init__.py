@@ -189,6 +189,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# The client address of allauth's rate limits and of the game PIN limit (contests/games/pin_guard.py):
+# the X-Forwarded-For entry the trusted proxy appended, never one the client wrote itself.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Accept the code of the neighbouring 30-second step too: phone clocks drift, and a code typed
 # at the end of its step would otherwise fail (RFC 6238 section 5.2).
@@ -248,6 +251,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# bilibili, v.qq.com and Youku players are built from the page URL (no request); then oEmbed.
+# Public pages may frame these players only (frame-src below).
+VIDEO_PLAYER_ORIGINS = ["https://player.bilibili.com", "https://v.qq.com", "https://player.youku.com"]
+WAGTAILEMBEDS_FINDERS = [{"class": "base.video_embeds.ChineseVideoFinder"}, {"class": "wagtail.embeds.finders.oembed"}]
 
 # Production hardening (DEBUG off) -------------------------------------------------------
 if not DEBUG:
@@ -274,6 +281,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],  # plus ws(s):// of the request's host, added per request
         "media-src": [SELF],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],  # embedded video players only
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
