@@ -4,7 +4,10 @@ import secrets
 
 import pytest
 from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import Group
 
+from accounts.models import User
+from accounts.roles import HOSTS
 from contests.games.models import PublicGame
 from quizzes.models import Option, Question, QuestionBank
 
@@ -72,3 +75,12 @@ async def receive_until(communicator, frame_type, timeout=5, seen=None):
 
 async def send(communicator, frame_type, **fields):
     await communicator.send_to(text_data=json.dumps({"type": frame_type, **fields}))
+
+
+@pytest.fixture
+def host_client(client):
+    """A client signed in as a member of the Hosts group."""
+    user = User.objects.create_user("host", password="x")
+    user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
+    client.force_login(user)
+    return client

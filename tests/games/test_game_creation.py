@@ -1,10 +1,7 @@
 """A host creates a game from a bank: drawn by a quizzes paper mix with a recorded seed, or picked by hand."""
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts.models import User
-from accounts.roles import HOSTS
 from contests.games.models import PublicGame
 from quizzes.models import Question
 from quizzes.papers import draw_paper
@@ -18,14 +15,6 @@ SETTINGS = {
     "scoring_mode": "fixed", "points": 10, "streak_bonus": 0, "wrong_penalty": 0, "podium_size": 5,
     "reading_seconds": 3, "answer_seconds": 20,
 }
-
-
-@pytest.fixture
-def host_client(client):
-    user = User.objects.create_user("host", password="x")
-    user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
-    client.force_login(user)
-    return client
 
 
 def mix_data(*rows):

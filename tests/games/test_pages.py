@@ -2,28 +2,17 @@
 from io import BytesIO, StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.models import User
-from accounts.roles import HOSTS
 from contests.games import demo, play
 from contests.games.models import Player, PlayerAnswer, PublicGame, mask_phone
 
 from .conftest import ordered_correct
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def host_client(client):
-    user = User.objects.create_user("host", password="x")
-    user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
-    client.force_login(user)
-    return client
 
 
 def played_game(game):
