@@ -39,11 +39,11 @@ def game_errors(function):
 
 @database_sync_to_async
 def find_game(pin, address):
-    if pin_guard.is_blocked(address):
-        raise Refused("too_many_attempts", "too many unknown PINs from this address, try again later")
-    game = PublicGame.objects.filter(pin=pin).first()
+    try:
+        game = pin_guard.find_game(pin, address)
+    except pin_guard.TooManyAttempts:
+        raise Refused("too_many_attempts", "too many unknown PINs from this address, try again later") from None
     if game is None:
-        pin_guard.record_failure(address)
         raise Refused("unknown_game", "no game with this PIN")
     play.played_questions(game.pk)  # warm the per-process cache on the database thread
     return game

@@ -12,9 +12,15 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
+from .models import PublicGame
+
 MAX_FAILURES = 10  # unknown PINs an address may try ...
 WINDOW_SECONDS = 600  # ... within this many seconds from its first failure
 UNKNOWN_ADDRESS = "unknown"  # every client whose address cannot be told shares one counter
+
+
+class TooManyAttempts(Exception):
+    """The address is past the limit: it may look up no PIN until the window ends."""
 
 
 def request_address(request):
@@ -53,3 +59,14 @@ def record_failure(address):
             cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.add(key, 1, WINDOW_SECONDS)
+
+
+def find_game(pin, address):
+    """The game with this PIN, or None, counted as a failed guess of `address`; raises
+    TooManyAttempts for an address past the limit, whatever the PIN."""
+    if is_blocked(address):
+        raise TooManyAttempts
+    game = PublicGame.objects.filter(pin=pin).first()
+    if game is None:
+        record_failure(address)
+    return game

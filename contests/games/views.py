@@ -35,12 +35,11 @@ def game_by_pin(view):
 
     @wraps(view)
     def guarded(request, pin, *args, **kwargs):
-        address = pin_guard.request_address(request)
-        if pin_guard.is_blocked(address):
+        try:
+            game = pin_guard.find_game(pin, pin_guard.request_address(request))
+        except pin_guard.TooManyAttempts:
             return too_many_attempts(request)
-        game = PublicGame.objects.filter(pin=pin).first()
         if game is None:
-            pin_guard.record_failure(address)
             raise Http404("no game with this PIN")
         return view(request, game, *args, **kwargs)
 
@@ -51,12 +50,12 @@ def join(request):
     """Enter a PIN (what a phone gets without the QR code)."""
     form = PinForm(request.GET or None)
     if form.is_valid():
-        address = pin_guard.request_address(request)
-        if pin_guard.is_blocked(address):
+        try:
+            game = pin_guard.find_game(form.cleaned_data["pin"], pin_guard.request_address(request))
+        except pin_guard.TooManyAttempts:
             return too_many_attempts(request)
-        if PublicGame.objects.filter(pin=form.cleaned_data["pin"]).exists():
-            return redirect("games:play", pin=form.cleaned_data["pin"])
-        pin_guard.record_failure(address)
+        if game is not None:
+            return redirect("games:play", pin=game.pin)
         form.add_error("pin", _("No game has this PIN. Check the number on the big screen."))
     return render(request, "games/join.html", {"form": form})
 
