@@ -17,11 +17,11 @@ queued reach the network (and the phones start reading) while the rest are still
 """
 import asyncio
 import logging
-import weakref
 
 from channels.layers import get_channel_layer
 
 from .fanout import FRAME_EVENT, group_name
+from .loops import per_loop
 
 PERSONAL_EVENT = "live.personal"
 SLICE = 64
@@ -87,15 +87,7 @@ class Hub:
                     await asyncio.sleep(0)
 
 
-_hubs = weakref.WeakKeyDictionary()
-
-
-def local_hub():
-    """The hub of the running event loop (one per process in production; tests run many loops)."""
-    loop = asyncio.get_running_loop()
-    if loop not in _hubs:
-        _hubs[loop] = Hub()
-    return _hubs[loop]
+local_hub = per_loop(Hub)  # the hub of the running event loop
 
 
 async def broadcast_personal(game, audience, frames):

@@ -12,9 +12,10 @@ date. The in-process layer cannot be lost, so sockets on it are not watched.
 """
 import asyncio
 import logging
-import weakref
 
 from channels.layers import InMemoryChannelLayer, get_channel_layer
+
+from .loops import per_loop
 
 INTERVAL = 1.0  # seconds between probes
 TIMEOUT = 5.0  # seconds a probe may take to come back (generous: a busy event loop is not a lost layer)
@@ -79,12 +80,4 @@ class Watchdog:
             listener.cancel()
 
 
-_watchdogs = weakref.WeakKeyDictionary()
-
-
-def local_watchdog():
-    """The watchdog of the running event loop (one per process in production)."""
-    loop = asyncio.get_running_loop()
-    if loop not in _watchdogs:
-        _watchdogs[loop] = Watchdog()
-    return _watchdogs[loop]
+local_watchdog = per_loop(Watchdog)  # the watchdog of the running event loop
