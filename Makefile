@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/site
 
-.PHONY: run test install install-test chromium migrate demo messages serve clean
+.PHONY: run test install install-test install-bench chromium migrate demo messages serve clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,8 +18,13 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PYTHON) -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet -e '.[bench]'
+	touch $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+install-bench: $(VENV)/.installed-bench
 
 migrate: install
 	$(PYTHON) manage.py migrate --noinput

@@ -38,9 +38,9 @@ def game_errors(function):
 
 
 @database_sync_to_async
-def find_game(pin, address):
+def find_game(pin, address, passed):
     try:
-        game = pin_guard.find_game(pin, address)
+        game = pin_guard.find_game(pin, address, passed)
     except pin_guard.TooManyAttempts:
         raise Refused("too_many_attempts", "too many unknown PINs from this address, try again later") from None
     if game is None:
@@ -58,7 +58,9 @@ class GameConsumer(LiveConsumer):
 
     async def resolve_seat(self):
         self.hub_audiences = []
-        self.game = await find_game(self.scope["url_route"]["kwargs"]["pin"], pin_guard.scope_address(self.scope))
+        pin = self.scope["url_route"]["kwargs"]["pin"]
+        passed = pin in pin_guard.passes(self.scope.get("cookies", {}))
+        self.game = await find_game(pin, pin_guard.scope_address(self.scope), passed)
         self.key = play.game_key(self.game.pk)
         return await self.seat_for_game()
 

@@ -1,6 +1,7 @@
 """Pages of public games: join by PIN, the phone, the big screen, the host console, results, exports."""
 from functools import wraps
 from io import BytesIO
+from urllib.parse import urlencode
 
 import segno
 from django.contrib.auth.decorators import login_required, user_passes_test
@@ -35,13 +36,18 @@ def game_by_pin(view):
 
     @wraps(view)
     def guarded(request, pin, *args, **kwargs):
+        held = pin in pin_guard.passes(request.COOKIES)
+        passed = held or pin_guard.is_qr_key(pin, request.GET.get(pin_guard.QR_KEY_PARAMETER))
         try:
-            game = pin_guard.find_game(pin, pin_guard.request_address(request))
+            game = pin_guard.find_game(pin, pin_guard.request_address(request), passed=passed)
         except pin_guard.TooManyAttempts:
             return too_many_attempts(request)
         if game is None:
             raise Http404("no game with this PIN")
-        return view(request, game, *args, **kwargs)
+        response = view(request, game, *args, **kwargs)
+        if not held:
+            pin_guard.grant(response, request.COOKIES, game.pin)
+        return response
 
     return guarded
 
@@ -55,7 +61,9 @@ def join(request):
         except pin_guard.TooManyAttempts:
             return too_many_attempts(request)
         if game is not None:
-            return redirect("games:play", pin=game.pin)
+            response = redirect("games:play", pin=game.pin)
+            pin_guard.grant(response, request.COOKIES, game.pin)
+            return response
         form.add_error("pin", _("No game has this PIN. Check the number on the big screen."))
     return render(request, "games/join.html", {"form": form})
 
@@ -76,8 +84,10 @@ def screen(request, game):
 
 @game_by_pin
 def qr_code(request, game):
+    # The QR link carries the PIN's key: a phone scanning it is never refused (pin_guard).
+    url = f"{join_url(request, game)}?{urlencode({pin_guard.QR_KEY_PARAMETER: pin_guard.qr_key(game.pin)})}"
     buffer = BytesIO()
-    segno.make(join_url(request, game), error="m").save(buffer, kind="svg", scale=8, border=2, dark="#1a1a1a")
+    segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=2, dark="#1a1a1a")
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 

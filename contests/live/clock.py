@@ -5,6 +5,7 @@ import time
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from .messages import PROTOCOL_VERSION, ProtocolError, decode, error_frame
+from .server_send import ServerSendMixin
 
 
 def server_time_ms():
@@ -21,7 +22,7 @@ def pong(message):
     }
 
 
-class ClockConsumer(AsyncWebsocketConsumer):
+class ClockConsumer(ServerSendMixin, AsyncWebsocketConsumer):
     """`/ws/clock/`: open to anyone from an allowed origin; answers pings with the server time."""
 
     async def receive(self, text_data=None, bytes_data=None):

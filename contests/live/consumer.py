@@ -14,6 +14,7 @@ from .clock import pong, server_time_ms
 from .fanout import FRAME_EVENT, encode, group_name
 from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, ProtocolError, decode, error_frame
 from .ratelimit import TokenBucket
+from .server_send import ServerSendMixin
 from .watchdog import local_watchdog
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class Seat:
     identity: dict = field(default_factory=dict)
 
 
-class LiveConsumer(AsyncWebsocketConsumer):
+class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
     rate = 10.0  # sustained frames per second per connection
     burst = 30
     max_strikes = 20  # refused frames in a row before the connection is closed

@@ -55,3 +55,34 @@ async def test_the_configured_channel_layer_carries_a_group_message():
     message = await layer.receive(channel)
     assert message == {"type": "hello", "text": "你好"}
     await layer.group_discard("foundation-test", channel)
+
+
+
+async def test_live_frames_skip_the_session_middlewares_send_wrapper(monkeypatch):
+    """ServerSendMiddleware: frames go to the server's own send (docs/performance.md)."""
+    from channels.sessions import InstanceSessionWrapper
+
+    wrapped = []
+    original = InstanceSessionWrapper.send
+
+    async def counting_send(self, message):
+        wrapped.append(message["type"])
+        return await original(self, message)
+
+    monkeypatch.setattr(InstanceSessionWrapper, "send", counting_send)
+    communicator, connected = await connect(b"http://localhost")
+    assert connected
+    await communicator.send_to(text_data=json.dumps({"type": "clock.ping", "client_time": 5}))
+    assert json.loads(await communicator.receive_from(timeout=5))["type"] == "clock.pong"
+    await communicator.disconnect()
+    assert wrapped == []
+
+
+def test_the_server_process_freezes_the_application_and_collects_young_objects_less_often():
+    """contests/live/gc_tuning.py: no full collection of the whole application mid-game."""
+    import gc
+
+    from contests.live.gc_tuning import YOUNG_THRESHOLD
+
+    assert gc.get_freeze_count() > 10_000
+    assert gc.get_threshold()[0] == YOUNG_THRESHOLD

@@ -46,10 +46,12 @@ def ordered_correct(game):
     return [question.correct_labels() for question in game.ordered_questions()]
 
 
-async def connect(path, application=None, user=None, address=None):
+async def connect(path, application=None, user=None, address=None, headers=()):
     from config.asgi import application as asgi_application
 
-    communicator = WebsocketCommunicator(application or asgi_application, path, headers=[(b"origin", b"http://127.0.0.1")])
+    communicator = WebsocketCommunicator(
+        application or asgi_application, path, headers=[(b"origin", b"http://127.0.0.1"), *headers]
+    )
     if user is not None:
         communicator.scope["user"] = user
     if address is not None:

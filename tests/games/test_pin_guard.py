@@ -1,8 +1,14 @@
-"""PIN guessing is limited per client address, on pages and sockets alike, in the shared cache."""
+"""PIN guessing is limited per client address, on pages and sockets alike, in the shared cache;
+a browser that has shown it knows a PIN (the QR key, an earlier lookup) keeps its game."""
+from unittest import mock
+from urllib.parse import parse_qsl, urlsplit
+
 import pytest
+import segno
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from contests.games import pin_guard
 from contests.games.pin_guard import MAX_FAILURES
 from contests.live.consumer import CLOSE_REFUSED
 
@@ -86,3 +92,79 @@ async def test_failures_on_pages_and_sockets_share_one_counter(game):
     assert await refused_code(f"/ws/games/{unknown_pin(game)}/play/", guesser) == "unknown_game"
     assert await refused_code(f"/ws/games/{game.pin}/play/", guesser) == "too_many_attempts"
     assert (await sync_to_async(client.get)(reverse("games:play", args=[game.pin]))).status_code == 429
+
+
+def block(address, game):
+    guesser = Client(REMOTE_ADDR=address)
+    for _attempt in range(MAX_FAILURES):
+        assert guesser.get(reverse("games:play", args=[unknown_pin(game)])).status_code == 404
+    assert guesser.get(reverse("games:play", args=[game.pin])).status_code == 429
+
+
+def qr_link(game):
+    """The link the game's QR code encodes, as a phone scanning it gets it: (path, query)."""
+    encoded = []
+    real_make = segno.make
+
+    def make(content, **options):
+        encoded.append(content)
+        return real_make(content, **options)
+
+    with mock.patch("contests.games.views.segno.make", make):
+        assert Client(REMOTE_ADDR="198.51.100.50").get(reverse("games:qr", args=[game.pin])).status_code == 200
+    link = urlsplit(encoded[0])
+    return link.path, dict(parse_qsl(link.query))
+
+
+@pytest.mark.django_db
+def test_scanning_the_qr_code_from_a_blocked_shared_address_still_joins(game):
+    """A crowd behind one carrier address: others' typos must not lock out phones that scan."""
+    crowd = "203.0.113.50"
+    block(crowd, game)
+    scanner = Client(REMOTE_ADDR=crowd)
+    path, query = qr_link(game)
+    assert path == reverse("games:play", args=[game.pin])
+    page = scanner.get(path, query)
+    assert page.status_code == 200
+    assert pin_guard.PASS_COOKIE in page.cookies
+    assert scanner.get(path).status_code == 200  # a reload without the key: the pass is enough
+    assert scanner.get(reverse("games:play", args=[unknown_pin(game)])).status_code == 429  # no other PIN
+    assert Client(REMOTE_ADDR=crowd).get(path, {pin_guard.QR_KEY_PARAMETER: "0" * 16}).status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_qr_code_carries_the_key_and_the_screen_shows_the_short_link(game):
+    client = Client(REMOTE_ADDR="198.51.100.51")
+    assert pin_guard.qr_key(game.pin) != pin_guard.qr_key(unknown_pin(game))
+    screen = client.get(reverse("games:screen", args=[game.pin])).content.decode()
+    assert pin_guard.qr_key(game.pin) not in screen
+
+
+@pytest.mark.django_db
+def test_a_phone_that_joined_before_the_block_keeps_its_game(game):
+    crowd = "203.0.113.51"
+    phone = Client(REMOTE_ADDR=crowd)
+    assert phone.get(reverse("games:join"), {"pin": game.pin}).status_code == 302
+    block(crowd, game)
+    assert phone.get(reverse("games:play", args=[game.pin])).status_code == 200
+    forged = Client(REMOTE_ADDR=crowd)
+    forged.cookies[pin_guard.PASS_COOKIE] = game.pin  # unsigned
+    assert forged.get(reverse("games:play", args=[game.pin])).status_code == 429
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_socket_with_the_pass_is_not_refused_from_a_blocked_address(game):
+    from asgiref.sync import sync_to_async
+
+    crowd = "203.0.113.52"
+    phone = Client(REMOTE_ADDR=crowd)
+    await sync_to_async(phone.get)(reverse("games:play", args=[game.pin]))
+    await sync_to_async(block)(crowd, game)
+    assert await refused_code(f"/ws/games/{game.pin}/play/", crowd) == "too_many_attempts"
+    cookie = phone.cookies[pin_guard.PASS_COOKIE].value
+    communicator = await connect(f"/ws/games/{game.pin}/play/", address=crowd,
+                                 headers=[(b"cookie", f"{pin_guard.PASS_COOKIE}={cookie}".encode())])
+    assert (await receive(communicator))["role"] == "visitor"
+    await communicator.disconnect()
+    other_game = unknown_pin(game)
+    assert await refused_code(f"/ws/games/{other_game}/play/", crowd) == "too_many_attempts"
