@@ -176,7 +176,9 @@ class Run:
         self.sample_frame = None
         self.retries = 0
         self.closed = {}  # close code: phones whose socket the server closed before the game ended
-        self.answer_now = asyncio.Event()
+        # Questions received, answered only after the fan-out and the reference's: no answer task
+        # is created while a fan-out is measured (the reference's listeners create none either).
+        self.to_answer = []
         self.changed = asyncio.Event()
 
     def bump(self):
@@ -228,7 +230,7 @@ async def texts(socket_):
             yield message.data
 
 
-async def phone(run, session, url, number, window, ready):
+async def phone(run, session, url, number, ready):
     socket_ = await open_socket(run, session, url, origin=ORIGIN)
     await socket_.receive_str()  # the visitor snapshot
     await socket_.send_str(json.dumps({"type": "player.join", "nickname": f"p{number}"}))
@@ -246,7 +248,7 @@ async def phone(run, session, url, number, window, ready):
             run.received += 1
             if run.sample_frame is None:
                 run.sample_frame = raw
-            asyncio.create_task(answer(run, socket_, frame, window, sent_at))
+            run.to_answer.append((socket_, frame, sent_at))
         elif kind == "answer.accepted":
             run.ack_ms.append((time.perf_counter() - sent_at.pop(frame["ref"])) * 1000)
             run.acked += 1
@@ -267,7 +269,6 @@ async def phone(run, session, url, number, window, ready):
 
 
 async def answer(run, socket_, frame, window, sent_at):
-    await run.answer_now.wait()  # fan-out first, measured on its own; then the answer burst
     await asyncio.sleep(random.uniform(0, window))
     index = frame["game"]["index"]
     label = random.choice(frame["question"]["options"])["label"]
@@ -278,7 +279,7 @@ async def answer(run, socket_, frame, window, sent_at):
     await socket_.send_str(json.dumps({"type": "player.answer", "index": index, "choice": label, "ref": ref}))
 
 
-async def connect_all(run, session, urls, window, factory):
+async def connect_all(run, session, urls, factory):
     """Connect and join every phone (at most 100 joins in flight); returns phones per second."""
     joined = 0
     gate = asyncio.Semaphore(100)
@@ -291,7 +292,7 @@ async def connect_all(run, session, urls, window, factory):
 
     async def start(number):
         await gate.acquire()
-        await factory(run, session, urls[number % len(urls)], number, window, ready)
+        await factory(run, session, urls[number % len(urls)], number, ready)
 
     started = time.perf_counter()
     tasks = [asyncio.create_task(start(number)) for number in range(run.players)]
@@ -309,7 +310,7 @@ async def play(args, session, servers, game, cookie, reference):
     base = [f"ws://127.0.0.1:{server.port}/ws/games/{game.pin}" for server in servers]
     run = Run(args.players)
     rss_before = rss(servers)
-    tasks, join_rate = await connect_all(run, session, [url + "/play/" for url in base], args.answer_window, phone)
+    tasks, join_rate = await connect_all(run, session, [url + "/play/" for url in base], phone)
     memory_kb = (rss(servers) - rss_before) / args.players
     host = await connect(session, base[0] + "/host/", origin=ORIGIN, headers={"Cookie": f"sessionid={cookie}"})
     gc.collect()
@@ -318,7 +319,6 @@ async def play(args, session, servers, game, cookie, reference):
     cpu_fanout = cpu_answers = 0.0
     lost_answers = stored_total = 0
     for index in range(args.questions):
-        run.answer_now.clear()
         received, acked = run.received, run.acked + sum(run.refused.values())
         run.first_sent = None
         before = cpu(servers)
@@ -327,7 +327,9 @@ async def play(args, session, servers, game, cookie, reference):
         cpu_fanout += cpu(servers) - before
         run.question_max_ms.append(round(max(run.fanout_ms[-args.players:]), 1))
         await reference.broadcast(run.sample_frame)
-        run.answer_now.set()
+        for socket_, frame, sent_at in run.to_answer:
+            asyncio.create_task(answer(run, socket_, frame, args.answer_window, sent_at))
+        run.to_answer.clear()
         before = cpu(servers)
         await run.until(
             lambda: run.acked + sum(run.refused.values()) - acked == args.players, f"answers to question {index + 1}"
@@ -403,7 +405,7 @@ class Reference:
         self.cpu_seconds = 0.0
 
     async def connect(self, session):
-        async def listener(run, session, url, number, window, ready):
+        async def listener(run, session, url, number, ready):
             socket_ = await open_socket(run, session, url)
             ready()
             async for raw in texts(socket_):
@@ -413,7 +415,7 @@ class Reference:
             await socket_.close()
 
         url = f"ws://127.0.0.1:{self.server.port}/phone"
-        self.tasks, self.join_rate = await connect_all(self.run, session, [url], 0, listener)
+        self.tasks, self.join_rate = await connect_all(self.run, session, [url], listener)
         self.control = await connect(session, f"ws://127.0.0.1:{self.server.port}/control")
 
     async def broadcast(self, payload):

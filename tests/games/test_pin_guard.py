@@ -133,7 +133,7 @@ def test_scanning_the_qr_code_from_a_blocked_shared_address_still_joins(game):
 
 
 @pytest.mark.django_db
-def test_the_qr_code_carries_the_key_and_the_screen_shows_the_short_link(game):
+def test_the_key_differs_per_pin_and_the_screen_shows_the_short_link(game):
     client = Client(REMOTE_ADDR="198.51.100.51")
     assert pin_guard.qr_key(game.pin) != pin_guard.qr_key(unknown_pin(game))
     screen = client.get(reverse("games:screen", args=[game.pin])).content.decode()
