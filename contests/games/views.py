@@ -79,7 +79,9 @@ def join_url(request, game):
 
 @game_by_pin
 def screen(request, game):
-    return render(request, "games/screen.html", {"game": game, "join_url": join_url(request, game)})
+    # Read off the screen, a short address plus the PIN is easier to type than the game's link.
+    pin_entry_url = request.build_absolute_uri(reverse("games:join"))
+    return render(request, "games/screen.html", {"game": game, "pin_entry_url": pin_entry_url})
 
 
 @game_by_pin

@@ -138,6 +138,8 @@ def test_the_key_differs_per_pin_and_the_screen_shows_the_short_link(game):
     assert pin_guard.qr_key(game.pin) != pin_guard.qr_key(unknown_pin(game))
     screen = client.get(reverse("games:screen", args=[game.pin])).content.decode()
     assert pin_guard.qr_key(game.pin) not in screen
+    # The address to type is the PIN entry page; the PIN is shown beside it.
+    assert f'<p class="screen-url">http://testserver{reverse("games:join")}</p>' in screen
 
 
 @pytest.mark.django_db
