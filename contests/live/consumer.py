@@ -15,7 +15,7 @@ from .fanout import FRAME_EVENT, encode, group_name
 from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, ProtocolError, decode, error_frame
 from .ratelimit import TokenBucket
 from .server_send import ServerSendMixin
-from .watchdog import local_watchdog
+from .watchdog import CLOSE_LAYER_LOST, check_layer, local_watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +72,12 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
         self.bucket = TokenBucket(self.rate, self.burst)
         self.strikes = 0
         await self.accept()
+        try:
+            await check_layer()
+        except Exception:  # Redis is down: no seat that would hear nothing; the client retries
+            logger.warning("channel layer unreachable: live socket closed before its seat", exc_info=True)
+            await self.close(code=CLOSE_LAYER_LOST)
+            return
         try:
             seat = await self.resolve_seat()
         except Refused as refused:

@@ -6,8 +6,10 @@ never reaches its sockets, and redis-py re-subscribes on its own once Redis is b
 this a page would silently miss frames and look alive but frozen. While sockets are open, every
 INTERVAL the watchdog sends a probe to a channel of its own through the layer; when the send
 fails or the probe has not come back within TIMEOUT, it closes every registered socket with
-CLOSE_LAYER_LOST. Clients reconnect with backoff: while Redis is down the handshake fails (a
-consumer cannot get a channel), afterwards the snapshot of the new connection brings them up to
+CLOSE_LAYER_LOST. Clients reconnect with backoff: while Redis is down a new connection is closed
+the same way before it gets a seat (`check_layer`: one publish, which fails without Redis; a
+socket that hears broadcasts only through the hub touches the layer nowhere else when its
+audience is already subscribed), afterwards the snapshot of the new connection brings them up to
 date. The in-process layer cannot be lost, so sockets on it are not watched.
 """
 import asyncio
@@ -19,9 +21,17 @@ from .loops import per_loop
 
 INTERVAL = 1.0  # seconds between probes
 TIMEOUT = 5.0  # seconds a probe may take to come back (generous: a busy event loop is not a lost layer)
+HANDSHAKE_PROBE = "watchdog.handshake"  # a channel nobody reads: publishing there only proves Redis answers
 CLOSE_LAYER_LOST = 4503  # "service unavailable": come back in a moment (daphne allows only 1000, 3000-4999)
 
 logger = logging.getLogger(__name__)
+
+
+async def check_layer():
+    """Raise if the channel layer (Redis) cannot be reached now."""
+    layer = get_channel_layer()
+    if layer is not None and not isinstance(layer, InMemoryChannelLayer):
+        await layer.send(HANDSHAKE_PROBE, {"type": "watchdog.probe"})
 
 
 class Watchdog:

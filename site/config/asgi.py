@@ -3,6 +3,7 @@
 Run with site/ on the import path, e.g. `PYTHONPATH=site daphne config.asgi:application`.
 """
 import os
+import sys
 
 from django.core.asgi import get_asgi_application
 
@@ -26,5 +27,8 @@ application = ProtocolTypeRouter(
         ),
     }
 )
-# Everything imported so far lives as long as the process: out of the collector's way.
-gc_tuning.tune()
+# Everything imported so far lives as long as the server process: out of the collector's way.
+# Not in a test process: it imports this mid-run, and freezing would keep its earlier tests'
+# objects (database connections among them) from ever being collected.
+if "pytest" not in sys.modules:
+    gc_tuning.tune()

@@ -7,6 +7,7 @@ Every wait is bounded; every process a test starts is killed in a `finally` (fix
 import asyncio
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -144,8 +145,12 @@ def address(process):
 # The game ------------------------------------------------------------------------------------
 @pytest.fixture
 def game(transactional_db):
-    """A public game of three demo questions; long answer windows so only the host ends them."""
-    game = PublicGame.objects.create(title="故障演练", bank=demo.bank(), reading_seconds=0, answer_seconds=120)
+    """A public game of three demo questions; long answer windows so only the host ends them.
+    A fresh id, as in tests/games: a test that plays in this process leaves per-process caches
+    keyed by the game's id, which a later test's game must not inherit after a flush."""
+    game = PublicGame.objects.create(
+        pk=10**6 + secrets.randbelow(10**9), title="故障演练", bank=demo.bank(), reading_seconds=0, answer_seconds=120
+    )
     game.fill_from_bank(3)
     return game
 

@@ -76,7 +76,7 @@ async def test_a_working_layer_closes_nothing_and_the_last_socket_stops_the_prob
     for socket in sockets:
         dog.forget(socket)
     assert dog.task is None
-    await asyncio.wait([task], timeout=1)
+    await asyncio.wait([task], timeout=5)  # bounded; a loaded machine may take a moment
     assert task.cancelled()
 
 
@@ -84,3 +84,33 @@ async def test_sockets_on_the_in_process_layer_are_not_watched(quick):
     quick(InMemoryChannelLayer())
     dog, _ = await watched()
     assert dog.sockets == set() and dog.task is None
+
+
+async def test_check_layer_raises_only_when_the_layer_refuses(quick):
+    quick(Layer("refuse"))
+    with pytest.raises(ConnectionError):
+        await watchdog.check_layer()
+    quick(Layer("drop"))
+    await watchdog.check_layer()  # published: Redis answered, whoever listens
+    quick(InMemoryChannelLayer())
+    await watchdog.check_layer()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_new_socket_gets_no_seat_while_the_layer_is_unreachable(quick, game):
+    """A phone holding the game's pass touches no cache and, its audience already subscribed,
+    no layer: without the check it would sit on a socket that hears nothing."""
+    from channels.testing import WebsocketCommunicator
+
+    from config.asgi import application
+
+    quick(Layer("refuse"))
+    phone = WebsocketCommunicator(application, f"/ws/games/{game.pin}/play/", headers=[(b"origin", b"http://127.0.0.1")])
+    connected, _ = await phone.connect(timeout=5)
+    assert connected  # accepted, then closed before any frame
+    assert await phone.receive_output(timeout=5) == {"type": "websocket.close", "code": CLOSE_LAYER_LOST}
+    quick(Layer("echo"))
+    phone = WebsocketCommunicator(application, f"/ws/games/{game.pin}/play/", headers=[(b"origin", b"http://127.0.0.1")])
+    assert (await phone.connect(timeout=5))[0]
+    assert (await phone.receive_output(timeout=5))["type"] == "websocket.send"
+    await phone.disconnect()
