@@ -73,16 +73,16 @@ def store_answers(answers):
     return results, counts
 
 
-def _columns():
-    return ", ".join(connection.ops.quote_name(PlayerAnswer._meta.get_field(name).column) for name in COLUMNS)
+def _column(name):
+    return connection.ops.quote_name(PlayerAnswer._meta.get_field(name).column)
 
 
 def _insert(rows, results):
     table = connection.ops.quote_name(PlayerAnswer._meta.db_table)
-    player, index = (connection.ops.quote_name(PlayerAnswer._meta.get_field(name).column)
-                     for name in ("player", "question_index"))
+    columns = ", ".join(_column(name) for name in COLUMNS)
     values = ", ".join(["(" + ", ".join(["%s"] * len(COLUMNS)) + ")"] * len(rows))
-    sql = f"INSERT INTO {table} ({_columns()}) VALUES {values} ON CONFLICT DO NOTHING RETURNING {player}, {index}"
+    sql = (f"INSERT INTO {table} ({columns}) VALUES {values} "
+           f"ON CONFLICT DO NOTHING RETURNING {_column('player')}, {_column('question_index')}")
     with connection.cursor() as cursor:
         cursor.execute(sql, [value for _, row in rows.values() for value in row])
         stored = set(cursor.fetchall())

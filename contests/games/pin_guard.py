@@ -110,11 +110,9 @@ def find_game(pin, address, passed=False):
     """The game with this PIN, or None, counted as a failed guess of `address`; raises
     TooManyAttempts for an address past the limit, whatever the PIN, unless `passed` (the
     browser holds a pass or the QR key for this PIN): then nothing is checked or counted."""
-    if passed:
-        return PublicGame.objects.filter(pin=pin).first()
-    if is_blocked(address):
+    if not passed and is_blocked(address):
         raise TooManyAttempts
     game = PublicGame.objects.filter(pin=pin).first()
-    if game is None:
+    if game is None and not passed:
         record_failure(address)
     return game

@@ -12,8 +12,9 @@ id); each process delivers to its local members only the frame with their key.
 
 Members are consumers with `hub_key` (str or None) and `async def hub_frame(frame)` for personal
 frames; shared frames go straight out through the consumer's ASGI `base_send` (the server's own
-send, see server_send.py), one message dict for all of them. The pump yields to the event loop every `SLICE` sockets, so the frames already
-queued reach the network (and the phones start reading) while the rest are still being written.
+send, see server_send.py), one message dict for all of them. The pump yields to the event loop
+every `SLICE` sockets, so the frames already queued reach the network (and the phones start
+reading) while the rest are still being written.
 """
 import asyncio
 import logging
