@@ -1,16 +1,12 @@
 from django.urls import path
 
-from .consumers import ContestConsumer
+from .games.consumers import HostConsumer, PlayerConsumer, ScreenConsumer
+from .interunit.consumers import ContestConsumer
 from .live.clock import ClockConsumer
 
 websocket_urlpatterns = [
     path("ws/clock/", ClockConsumer.as_asgi()),
     path("ws/contest/<int:contest>/<str:role>/", ContestConsumer.as_asgi()),
-]
-
-from .games.consumers import HostConsumer, PlayerConsumer, ScreenConsumer  # noqa: E402
-
-websocket_urlpatterns += [
     path("ws/games/<str:pin>/play/", PlayerConsumer.as_asgi()),
     path("ws/games/<str:pin>/screen/", ScreenConsumer.as_asgi()),
     path("ws/games/<str:pin>/host/", HostConsumer.as_asgi()),

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from contests.live.batching import BatchWriter
 from contests.live.fanout import broadcast
 from contests.rules import public_game as rules
+from contests.rules.refusal import Refusal
 
 from .models import PlayerAnswer, PublicGame
 from .play import game_key, game_state
@@ -34,11 +35,11 @@ class Answer:
 
 
 def already_answered():
-    return rules.GameError("already_answered", "you have answered this question")
+    return Refusal("already_answered", "you have answered this question")
 
 
 def store_answers(answers):
-    """Store a batch: per answer None (stored and committed) or the GameError refusing it, and
+    """Store a batch: per answer None (stored and committed) or the Refusal refusing it, and
     {(game id, question index): answers stored so far} for the questions the batch touched."""
     results = [None] * len(answers)
     by_game = defaultdict(list)
@@ -54,7 +55,7 @@ def store_answers(answers):
                 answer = answers[position]
                 try:
                     elapsed = state.check_answer(answer.index, answer.arrived_ms)
-                except rules.GameError as error:
+                except Refusal as error:
                     results[position] = error
                     continue
                 key = (answer.player_id, answer.index)

@@ -12,29 +12,17 @@ from channels.db import database_sync_to_async
 
 from accounts.roles import HOSTS, in_group
 from contests.live.clock import server_time_ms
-from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Refused, Seat, message_ref
+from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Seat, message_ref
 from contests.live.fanout import broadcast
 from contests.live.hub import broadcast_personal, local_hub
-from contests.live.messages import ProtocolError, error_frame
+from contests.live.messages import error_frame, refusal_frame
 from contests.live.writer import achange_locked
-from contests.rules.public_game import GameError, clean_choice
+from contests.rules.public_game import clean_choice
+from contests.rules.refusal import Refusal
 
 from . import pin_guard, play
 from .answers import Answer, writer
 from .models import PublicGame
-
-
-def game_errors(function):
-    """Run sync game code on the database thread; a refused action becomes a typed error frame."""
-    call = database_sync_to_async(function)
-
-    async def run(*args, **kwargs):
-        try:
-            return await call(*args, **kwargs)
-        except GameError as error:
-            raise ProtocolError(error.code, error.message) from None
-
-    return run
 
 
 @database_sync_to_async
@@ -42,9 +30,9 @@ def find_game(pin, address, passed):
     try:
         game = pin_guard.find_game(pin, address, passed)
     except pin_guard.TooManyAttempts:
-        raise Refused("too_many_attempts", "too many unknown PINs from this address, try again later") from None
+        raise Refusal("too_many_attempts", "too many unknown PINs from this address, try again later") from None
     if game is None:
-        raise Refused("unknown_game", "no game with this PIN")
+        raise Refusal("unknown_game", "no game with this PIN")
     play.played_questions(game.pk)  # warm the per-process cache on the database thread
     return game
 
@@ -87,10 +75,7 @@ class GameConsumer(LiveConsumer):
 
     async def change(self, action, *args):
         """Run a host action on the locked game row, then broadcast what it returns."""
-        try:
-            result = await achange_locked(PublicGame, self.game.pk, lambda game: action(game, *args))
-        except GameError as error:
-            raise ProtocolError(error.code, error.message) from None
+        result = await achange_locked(PublicGame, self.game.pk, lambda game: action(game, *args))
         frames, personal = result if isinstance(result, tuple) else (result, None)
         sent_at = server_time_ms()  # after the commit: what the fan-out latency is measured from
         await broadcast(self.key, {audience: {**frame, "sent_at": sent_at} for audience, frame in frames.items()})
@@ -115,7 +100,7 @@ class HostConsumer(GameConsumer):
     async def seat_for_game(self):
         user = self.scope.get("user")
         if not (user and await database_sync_to_async(in_group)(user, HOSTS)):
-            raise Refused("forbidden", "only hosts may run a game; log in first")
+            raise Refusal("forbidden", "only hosts may run a game; log in first")
         await self.listen()
         return Seat(role="host", game=self.key, audiences=(), identity={"user": user})
 
@@ -141,14 +126,14 @@ class HostConsumer(GameConsumer):
         await self.change(play.lucky_draw, integer(message, "count"), integer(message, "min_correct"), self.seat.identity["user"])
 
     async def msg_host_redeem(self, message):
-        frame = await game_errors(play.redeem)(self.game.pk, message.get("code"), self.seat.identity["user"])
+        frame = await database_sync_to_async(play.redeem)(self.game.pk, message.get("code"), self.seat.identity["user"])
         await self.send_frame({**frame, "ref": message.get("ref")})
 
 
 def integer(message, field):
     value = message.get(field)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ProtocolError("bad_message", f"field {field!r} must be an integer")
+        raise Refusal("bad_message", f"field {field!r} must be an integer")
     return value
 
 
@@ -163,10 +148,7 @@ class PlayerConsumer(GameConsumer):
         token = parse_qs(self.scope["query_string"].decode()).get("token", [""])[0]
         if not token:
             return Seat(role="visitor", game=self.key, audiences=())
-        try:
-            player = await database_sync_to_async(play.player_for_token)(self.game.pk, token)
-        except GameError as error:
-            raise Refused(error.code, error.message) from None
+        player = await database_sync_to_async(play.player_for_token)(self.game.pk, token)
         await self.listen()
         return self.seat_player(player)
 
@@ -190,14 +172,14 @@ class PlayerConsumer(GameConsumer):
 
     async def msg_player_join(self, message):
         if self.seat.role != "visitor":
-            raise ProtocolError("already_joined", "this connection has joined already")
+            raise Refusal("already_joined", "this connection has joined already")
         nickname, phone = message.get("nickname"), message.get("phone", "")
         if not isinstance(phone, str):
-            raise ProtocolError("bad_message", "field 'phone' must be a string")
+            raise Refusal("bad_message", "field 'phone' must be a string")
         await self.listen()  # before the snapshot is taken, so no frame falls in between
         try:
-            player, frame, self.joined_snapshot = await game_errors(play.join_and_snapshot)(self.game.pk, nickname, phone)
-        except ProtocolError:
+            player, frame, self.joined_snapshot = await database_sync_to_async(play.join_and_snapshot)(self.game.pk, nickname, phone)
+        except Refusal:
             self.hub_audiences.remove(self.audience)
             await local_hub().leave(self.key, self.audience, self)
             raise
@@ -209,18 +191,15 @@ class PlayerConsumer(GameConsumer):
     async def msg_player_answer(self, message):
         arrived = server_time_ms()
         if self.seat.role != "player":
-            raise ProtocolError("not_joined", "join the game first")
+            raise Refusal("not_joined", "join the game first")
         index = integer(message, "index")
         questions = play.played_questions(self.game.pk)
         if not 0 <= index < len(questions):
-            raise ProtocolError("not_answering", "this question is not open for answers")
+            raise Refusal("not_answering", "this question is not open for answers")
         if index in self.answered:
-            raise ProtocolError("already_answered", "you have answered this question")
+            raise Refusal("already_answered", "you have answered this question")
         played = questions[index]
-        try:
-            choice = clean_choice(message.get("choice"), played.labels, multiple=played.multiple)
-        except GameError as error:
-            raise ProtocolError(error.code, error.message) from None
+        choice = clean_choice(message.get("choice"), played.labels, multiple=played.multiple)
         # Not awaited: the writer replies after the commit, in the order the answers came.
         answer = Answer(self.game.pk, self.seat.identity["player"], index, choice, arrived)
         writer.submit(answer, partial(self.answer_stored, answer, message_ref(message)))
@@ -230,7 +209,7 @@ class PlayerConsumer(GameConsumer):
         if outcome is None:
             self.answered.add(answer.index)
             await self.send_frame({"type": "answer.accepted", "index": answer.index, "choice": answer.choice, "ref": ref})
-        elif isinstance(outcome, GameError):
-            await self.send_frame(error_frame(outcome.code, outcome.message, ref=ref))
+        elif isinstance(outcome, Refusal):
+            await self.send_frame(refusal_frame(outcome, ref=ref))
         else:
             await self.send_frame(error_frame("internal_error", "the server could not process this message", ref=ref))

@@ -16,6 +16,7 @@ from django.utils import timezone
 from contests.live.clock import server_time_ms
 from contests.live.storage import insert_once, update_rows
 from contests.rules import public_game as rules
+from contests.rules.refusal import Refusal
 
 from .models import LuckyDraw, Player, PlayerAnswer, Prize, PublicGame
 
@@ -222,7 +223,7 @@ def join(game_id, nickname, phone=""):
     # The unique constraint (game, nickname key) decides between two phones taking one name.
     player, created = insert_once(Player, game=game, nickname=name, nickname_key=key, phone=phone)
     if not created:
-        raise rules.GameError("nickname_taken", "this nickname is already taken in this game")
+        raise Refusal("nickname_taken", "this nickname is already taken in this game")
     count = Player.objects.filter(game=game, kicked=False).count()
     return player, {"type": "game.joined", "nickname": player.nickname, "players": count}
 
@@ -230,16 +231,16 @@ def join(game_id, nickname, phone=""):
 def clean_phone(phone):
     phone = "".join((phone or "").split())
     if phone and not (phone.isdigit() and 7 <= len(phone) <= 15):
-        raise rules.GameError("bad_phone", "a phone number has 7 to 15 digits")
+        raise Refusal("bad_phone", "a phone number has 7 to 15 digits")
     return phone
 
 
 def player_for_token(game_id, token):
     player = Player.objects.filter(game_id=game_id, token=token).first()
     if player is None:
-        raise rules.GameError("unknown_player", "this device is not in the game; join again")
+        raise Refusal("unknown_player", "this device is not in the game; join again")
     if player.kicked:
-        raise rules.GameError("kicked", "the host removed this player")
+        raise Refusal("kicked", "the host removed this player")
     return player
 
 
@@ -322,7 +323,7 @@ def finish(game):
 def kick(game, player_id):
     updated = Player.objects.filter(game=game, pk=player_id, kicked=False).update(kicked=True)
     if not updated:
-        raise rules.GameError("unknown_player", "no such player in this game")
+        raise Refusal("unknown_player", "no such player in this game")
     game.version += 1
     game.save(update_fields=["version"])
     count = Player.objects.filter(game=game, kicked=False).count()
@@ -345,12 +346,12 @@ def draw_frame(draw):
 def lucky_draw(game, count, min_correct, user=None, seed=None):
     """Draw winners among players with at least `min_correct` correct answers; logged with its seed."""
     if not (isinstance(count, int) and isinstance(min_correct, int)) or count < 1 or min_correct < 0:
-        raise rules.GameError("bad_draw", "count must be at least 1 and the threshold not negative")
+        raise Refusal("bad_draw", "count must be at least 1 and the threshold not negative")
     eligible = list(
         Player.objects.filter(game=game, kicked=False, correct_count__gte=min_correct).values_list("pk", flat=True)
     )
     if not eligible:
-        raise rules.GameError("nobody_eligible", "no player meets the threshold")
+        raise Refusal("nobody_eligible", "no player meets the threshold")
     seed = seed or secrets.token_hex(8)
     winners = rules.lucky_draw(eligible, count, seed)
     draw = LuckyDraw.objects.create(
@@ -375,9 +376,9 @@ def redeem(game_id, code, user=None):
     )
     prize = Prize.objects.select_related("player").filter(game_id=game_id, code=code).first()
     if prize is None:
-        raise rules.GameError("unknown_code", "no prize with this code in this game")
+        raise Refusal("unknown_code", "no prize with this code in this game")
     if not updated:
-        raise rules.GameError("already_redeemed", "this code has already been redeemed")
+        raise Refusal("already_redeemed", "this code has already been redeemed")
     return {
         "type": "prize.redeemed", "code": prize.code, "nickname": prize.player.nickname,
         "reason": prize.reason, "phone": prize.player.masked_phone,

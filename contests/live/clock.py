@@ -4,7 +4,9 @@ import time
 
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from .messages import PROTOCOL_VERSION, ProtocolError, decode, error_frame
+from contests.rules.refusal import Refusal
+
+from .messages import PROTOCOL_VERSION, decode, refusal_frame
 from .server_send import ServerSendMixin
 
 
@@ -29,10 +31,10 @@ class ClockConsumer(ServerSendMixin, AsyncWebsocketConsumer):
         try:
             message = decode(text_data)
             if message["type"] != "clock.ping":
-                raise ProtocolError("unknown_type", f"unknown message type {message['type']!r}")
+                raise Refusal("unknown_type", f"unknown message type {message['type']!r}")
             reply = pong(message)
-        except ProtocolError as error:
-            reply = error_frame(error.code, error.message)
+        except Refusal as refusal:
+            reply = refusal_frame(refusal)
         await self.send(text_data=json.dumps(reply))
 
 

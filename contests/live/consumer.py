@@ -3,7 +3,7 @@
 It decodes frames, limits their size and rate, resolves the connection's seat (role), joins the
 seat's audience groups, sends a full snapshot for the role on connect and on request, answers
 clock pings, dispatches each message type to a `msg_<type>` method and turns every failure into
-a typed error frame: a handler error never kills the connection.
+a typed error frame (a Refusal into its own code): a handler error never kills the connection.
 """
 import logging
 from dataclasses import dataclass, field
@@ -12,7 +12,9 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 
 from .clock import pong, server_time_ms
 from .fanout import FRAME_EVENT, encode, group_name
-from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, ProtocolError, decode, error_frame
+from contests.rules.refusal import Refusal
+
+from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, decode, error_frame, refusal_frame
 from .ratelimit import TokenBucket
 from .server_send import ServerSendMixin
 from .watchdog import CLOSE_LAYER_LOST, check_layer, local_watchdog
@@ -33,15 +35,6 @@ def message_ref(message):
     return ref if isinstance(ref, (str, int)) else None
 
 
-class Refused(Exception):
-    """Raised by `resolve_seat` when the connection may not join; closes with CLOSE_REFUSED."""
-
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 @dataclass
 class Seat:
     """Who is on the other end: `role` ("host", "team", ...), the `game` key, the audiences whose
@@ -59,7 +52,7 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
     max_strikes = 20  # refused frames in a row before the connection is closed
 
     async def resolve_seat(self):
-        """Return the Seat of this connection (from self.scope) or raise Refused."""
+        """Return the Seat of this connection (from self.scope) or raise Refusal (closes with CLOSE_REFUSED)."""
         raise NotImplementedError
 
     async def snapshot(self):
@@ -80,8 +73,8 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
             return
         try:
             seat = await self.resolve_seat()
-        except Refused as refused:
-            await self.send_frame(error_frame(refused.code, refused.message))
+        except Refusal as refusal:
+            await self.send_frame(refusal_frame(refusal))
             await self.close(code=CLOSE_REFUSED)
             return
         self.seat = seat
@@ -126,8 +119,8 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
             message = decode(text_data)
             ref = message_ref(message)
             await self.handle(message)
-        except ProtocolError as error:
-            await self.send_frame(error_frame(error.code, error.message, ref=ref))
+        except Refusal as refusal:
+            await self.send_frame(refusal_frame(refusal, ref=ref))
         except Exception:
             logger.exception("live message failed: %r", (text_data or "")[:200])
             await self.send_frame(error_frame("internal_error", "the server could not process this message", ref=ref))
@@ -138,13 +131,13 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
             await self.send_frame(pong(message))
             return
         if self.seat is None:
-            raise ProtocolError("not_joined", "this connection has no seat")
+            raise Refusal("not_joined", "this connection has no seat")
         if kind == "snapshot.request":
             await self.send_snapshot()
             return
         handler = getattr(self, "msg_" + kind.replace(".", "_").replace("-", "_"), None)
         if handler is None:
-            raise ProtocolError("unknown_type", f"unknown message type {kind!r}")
+            raise Refusal("unknown_type", f"unknown message type {kind!r}")
         await handler(message)
 
     # Outgoing frames ----------------------------------------------------------------------

@@ -8,19 +8,11 @@ from dataclasses import asdict, dataclass, field
 
 from .judging import ScoreSheetError, aggregate, sheet_total
 from .phases import Phase, Role, RoundKind, Verdict, allowed
+from .refusal import Refusal
 from .scoring import is_correct, risk_order, tied_for_first, verdict_delta
 
 OPTION_LETTERS = set("ABCDEFGH")
 MAX_ADJUST = 1000
-
-
-class RuleError(Exception):
-    """A command refused by the rules; nothing changes. `code` is machine-readable."""
-
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -114,13 +106,13 @@ def current_slot(config, state):
 def apply(state, config, scores, role, actor, command, args, now):
     """Apply `command` sent by `role` (`actor`: a team id, a judge's user id) at server time `now`.
 
-    `scores` are the teams' current scores. Raises RuleError and changes nothing when refused.
+    `scores` are the teams' current scores. Raises Refusal and changes nothing when refused.
     """
     refusal = allowed(command, role, state.phase)
     if refusal:
-        raise RuleError(refusal, f"{command!r} is not allowed for {role} in phase {state.phase}")
+        raise Refusal(refusal, f"{command!r} is not allowed for {role} in phase {state.phase}")
     if role == Role.TEAM and actor not in config.teams:
-        raise RuleError("forbidden", "unknown team")
+        raise Refusal("forbidden", "unknown team")
     outcome = Outcome(State.from_dict(state.to_dict()))
     _COMMANDS[command](outcome, config, scores, actor, args or {}, now)
     outcome.state.version += 1
@@ -185,7 +177,7 @@ def _open(out, config, scores, actor, args, now):
     state = out.state
     round_config = current_round(config, state)
     if state.reading_until is not None and now < state.reading_until:
-        raise RuleError("too_early", "the reading pause is not over yet")
+        raise Refusal("too_early", "the reading pause is not over yet")
     state.reading_until = None
     if round_config.kind == RoundKind.JUDGED:
         state.phase = Phase.JUDGING
@@ -194,7 +186,7 @@ def _open(out, config, scores, actor, args, now):
         state.deadline = now + int(round_config.buzz_seconds * 1000)
     else:
         if round_config.kind == RoundKind.RISK and state.risk_value is None:
-            raise RuleError("no_risk_value", "the team has not chosen its risk value yet")
+            raise Refusal("no_risk_value", "the team has not chosen its risk value yet")
         state.phase = Phase.ANSWERING
         state.deadline = now + int(round_config.answer_seconds * 1000)
 
@@ -204,22 +196,22 @@ def _buzz(out, config, scores, team, args, now):
     state = out.state
     round_config = current_round(config, state)
     if round_config is None or round_config.kind not in (RoundKind.BUZZER, RoundKind.TIEBREAK):
-        raise RuleError("wrong_phase", "this is not a buzzer round")
+        raise Refusal("wrong_phase", "this is not a buzzer round")
     if state.eligible and team not in state.eligible:
-        raise RuleError("not_eligible", "only the tied teams play the tie-break")
+        raise Refusal("not_eligible", "only the tied teams play the tie-break")
     if team in state.locked_out:
-        raise RuleError("locked_out", "your team is locked out of this question")
+        raise Refusal("locked_out", "your team is locked out of this question")
     slot = current_slot(config, state)
     if state.phase == Phase.READING:
         if round_config.early_buzz == "void":
-            raise RuleError("too_early", "the buzzer is not open yet")
+            raise Refusal("too_early", "the buzzer is not open yet")
         state.locked_out.append(team)
         out.events.append((team, -round_config.early_buzz_penalty, "early buzz"))
         return
     if state.phase != Phase.BUZZER_OPEN:
-        raise RuleError("buzz_closed", "the buzzer is closed for this question")
+        raise Refusal("buzz_closed", "the buzzer is closed for this question")
     if now > state.deadline:
-        raise RuleError("too_late", "the buzzer has closed")
+        raise Refusal("too_late", "the buzzer has closed")
     state.phase = Phase.ANSWERING
     state.team = team
     state.deadline = now + int(round_config.answer_seconds * 1000)
@@ -230,24 +222,24 @@ def _risk(out, config, scores, team, args, now):
     state = out.state
     round_config = current_round(config, state)
     if round_config.kind != RoundKind.RISK:
-        raise RuleError("wrong_phase", "this is not a risk round")
+        raise Refusal("wrong_phase", "this is not a risk round")
     if team != state.team:
-        raise RuleError("not_your_turn", "it is another team's turn")
+        raise Refusal("not_your_turn", "it is another team's turn")
     value = args.get("value")
     if isinstance(value, bool) or value not in round_config.risk_values:
-        raise RuleError("bad_value", f"choose one of {', '.join(map(str, round_config.risk_values))}")
+        raise Refusal("bad_value", f"choose one of {', '.join(map(str, round_config.risk_values))}")
     state.risk_value = value
 
 
 def _answer(out, config, scores, team, args, now):
     state = out.state
     if team != state.team:
-        raise RuleError("not_your_turn", "it is another team's turn")
+        raise Refusal("not_your_turn", "it is another team's turn")
     if now > state.deadline:
-        raise RuleError("too_late", "the time to answer is over")
+        raise Refusal("too_late", "the time to answer is over")
     choice = args.get("choice")
     if not isinstance(choice, str) or not choice or not set(choice.upper()) <= OPTION_LETTERS or len(choice) > 8:
-        raise RuleError("bad_value", "choose one or more of the options A-H")
+        raise Refusal("bad_value", "choose one or more of the options A-H")
     choice = "".join(sorted(set(choice.upper())))
     correct = is_correct(choice, current_slot(config, state).correct)
     _judge(out, config, Verdict.CORRECT if correct else Verdict.WRONG, choice)
@@ -277,9 +269,9 @@ def _mark(out, config, scores, actor, args, now):
     try:
         verdict = Verdict(args.get("verdict"))
     except ValueError:
-        raise RuleError("bad_value", "verdict must be correct, wrong or timeout") from None
+        raise Refusal("bad_value", "verdict must be correct, wrong or timeout") from None
     if verdict == Verdict.TIMEOUT and now <= state.deadline:
-        raise RuleError("not_yet", "the time to answer is not over")
+        raise Refusal("not_yet", "the time to answer is not over")
     _judge(out, config, verdict, None)
 
 
@@ -297,12 +289,12 @@ def _lock(out, config, scores, actor, args, now):
         _close_unbuzzed(out, config)
     elif state.phase == Phase.ANSWERING:
         if now <= state.deadline:
-            raise RuleError("not_yet", "the time to answer is not over")
+            raise Refusal("not_yet", "the time to answer is not over")
         _judge(out, config, Verdict.TIMEOUT, None)
     elif round_config.kind == RoundKind.JUDGED:
         _close_judging(out, config)
     else:
-        raise RuleError("wrong_phase", "nothing to lock")
+        raise Refusal("wrong_phase", "nothing to lock")
 
 
 def _expire(out, config, scores, actor, args, now):
@@ -310,7 +302,7 @@ def _expire(out, config, scores, actor, args, now):
     lock would. Refused (so a no-op) before the deadline or once anyone closed it already."""
     state = out.state
     if state.deadline is None or now <= state.deadline:
-        raise RuleError("not_yet", "the deadline has not passed")
+        raise Refusal("not_yet", "the deadline has not passed")
     if state.phase == Phase.BUZZER_OPEN:
         _close_unbuzzed(out, config)
     else:
@@ -320,7 +312,7 @@ def _expire(out, config, scores, actor, args, now):
 def _undo(out, config, scores, actor, args, now):
     state = out.state
     if state.verdict is None:
-        raise RuleError("nothing_to_undo", "there is no judgment to undo")
+        raise Refusal("nothing_to_undo", "there is no judgment to undo")
     if state.delta:
         out.events.append((state.team, -state.delta, "undo"))
     out.void_answer = current_slot(config, state).id
@@ -332,7 +324,7 @@ def _undo(out, config, scores, actor, args, now):
 def _reveal(out, config, scores, actor, args, now):
     state = out.state
     if state.phase == Phase.JUDGING and current_round(config, state).kind == RoundKind.JUDGED:
-        raise RuleError("wrong_phase", "close the judging first")
+        raise Refusal("wrong_phase", "close the judging first")
     state.phase = Phase.REVEALED
     state.deadline = state.reading_until = None
 
@@ -341,18 +333,18 @@ def _score(out, config, scores, judge, args, now):
     state = out.state
     round_config = current_round(config, state)
     if round_config.kind != RoundKind.JUDGED:
-        raise RuleError("wrong_phase", "this round is not judged")
+        raise Refusal("wrong_phase", "this round is not judged")
     if judge not in config.judges:
-        raise RuleError("forbidden", "you are not a judge of this contest")
+        raise Refusal("forbidden", "you are not a judge of this contest")
     if str(judge) in state.sheets:
-        raise RuleError("already_scored", "you have already scored this performance")
+        raise Refusal("already_scored", "you have already scored this performance")
     sheet = args.get("sheet")
     if not isinstance(sheet, dict):
-        raise RuleError("bad_value", "a score sheet is an object of criterion: points")
+        raise Refusal("bad_value", "a score sheet is an object of criterion: points")
     try:
         total = sheet_total(round_config.criteria, sheet)
     except ScoreSheetError as error:
-        raise RuleError("bad_value", str(error)) from None
+        raise Refusal("bad_value", str(error)) from None
     state.sheets[str(judge)] = total
     slot = current_slot(config, state)
     out.sheet = {"slot": slot.id, "team": slot.team, "judge": judge, "sheet": sheet, "total": total}
@@ -400,11 +392,11 @@ def _end(out, config, scores, actor, args, now):
 def _adjust(out, config, scores, actor, args, now):
     team, delta, reason = args.get("team"), args.get("delta"), args.get("reason")
     if team not in config.teams:
-        raise RuleError("bad_value", "unknown team")
+        raise Refusal("bad_value", "unknown team")
     if isinstance(delta, bool) or not isinstance(delta, int) or not 0 < abs(delta) <= MAX_ADJUST:
-        raise RuleError("bad_value", f"delta must be a non-zero whole number up to {MAX_ADJUST}")
+        raise Refusal("bad_value", f"delta must be a non-zero whole number up to {MAX_ADJUST}")
     if not isinstance(reason, str) or not reason.strip() or len(reason) > 200:
-        raise RuleError("bad_value", "a reason (up to 200 characters) is required")
+        raise Refusal("bad_value", "a reason (up to 200 characters) is required")
     out.events.append((team, delta, f"adjust: {reason.strip()}"))
 
 
@@ -428,4 +420,4 @@ _COMMANDS = {
     "score": _score,
 }
 
-__all__ = ["Config", "Outcome", "Phase", "Role", "RoundConfig", "RoundKind", "RuleError", "Slot", "State", "apply"]
+__all__ = ["Config", "Outcome", "Phase", "Role", "RoundConfig", "RoundKind", "Refusal", "Slot", "State", "apply"]

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .refusal import Refusal
+
 NICKNAME_MAX_LENGTH = 12
 STREAK_CAP = 5
 PODIUM_MIN, PODIUM_MAX = 3, 10
@@ -30,15 +32,6 @@ class Phase(StrEnum):
 # What is stored: reading and answering are both the stored phase QUESTION.
 QUESTION = "question"
 STORED_PHASES = (Phase.LOBBY.value, QUESTION, Phase.REVEALED.value, Phase.LEADERBOARD.value, Phase.FINISHED.value)
-
-
-class GameError(Exception):
-    """A refused action; `code` is machine-readable (it becomes a socket error code)."""
-
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 # Scoring ---------------------------------------------------------------------------------
@@ -93,12 +86,12 @@ def is_correct(choice, correct_labels):
 def clean_choice(choice, option_labels, *, multiple):
     """Validate a choice such as "B" or "AC" against the question's labels; returns it sorted."""
     if not isinstance(choice, str) or not choice:
-        raise GameError("bad_choice", "a choice is a non-empty string of option labels")
+        raise Refusal("bad_choice", "a choice is a non-empty string of option labels")
     labels = set(choice)
     if len(labels) != len(choice) or not labels <= set(option_labels):
-        raise GameError("bad_choice", "the choice names options the question does not have")
+        raise Refusal("bad_choice", "the choice names options the question does not have")
     if not multiple and len(labels) != 1:
-        raise GameError("bad_choice", "this question takes exactly one option")
+        raise Refusal("bad_choice", "this question takes exactly one option")
     return "".join(sorted(labels))
 
 
@@ -130,26 +123,26 @@ def nickname_key(nickname):
 
 
 def clean_nickname(raw, *, taken=(), banned_words=(), max_length=NICKNAME_MAX_LENGTH):
-    """Return the nickname as it will be shown, or raise GameError.
+    """Return the nickname as it will be shown, or raise Refusal.
 
     `taken` holds the `nickname_key` of names already in the game; `banned_words` are matched
     case-insensitively inside the name with spaces and punctuation removed (so "f.u.c.k" is
     caught too).
     """
     if not isinstance(raw, str):
-        raise GameError("nickname_invalid", "a nickname is text")
+        raise Refusal("nickname_invalid", "a nickname is text")
     name = " ".join(unicodedata.normalize("NFKC", raw).split())
     if not name:
-        raise GameError("nickname_empty", "choose a nickname")
+        raise Refusal("nickname_empty", "choose a nickname")
     if any(unicodedata.category(char).startswith("C") for char in name):
-        raise GameError("nickname_invalid", "the nickname contains invisible characters")
+        raise Refusal("nickname_invalid", "the nickname contains invisible characters")
     if len(name) > max_length:
-        raise GameError("nickname_too_long", f"a nickname has at most {max_length} characters")
+        raise Refusal("nickname_too_long", f"a nickname has at most {max_length} characters")
     letters = "".join(char for char in name.casefold() if char.isalnum())
     if any(word and word.casefold() in letters for word in banned_words):
-        raise GameError("nickname_banned", "this nickname is not allowed")
+        raise Refusal("nickname_banned", "this nickname is not allowed")
     if nickname_key(name) in taken:
-        raise GameError("nickname_taken", "this nickname is already taken in this game")
+        raise Refusal("nickname_taken", "this nickname is already taken in this game")
     return name
 
 
@@ -174,13 +167,13 @@ class GameState:
 
     def _require(self, allowed, action):
         if self.stored_phase not in allowed:
-            raise GameError("bad_phase", f"cannot {action} in phase {self.stored_phase}")
+            raise Refusal("bad_phase", f"cannot {action} in phase {self.stored_phase}")
 
     def start_question(self, now, *, reading_ms, answer_ms):
         """Show the next question: a reading pause, then `answer_ms` of answering."""
         self._require((Phase.LOBBY, Phase.REVEALED, Phase.LEADERBOARD), "start a question")
         if self.index + 1 >= self.question_count:
-            raise GameError("no_more_questions", "every question has been played")
+            raise Refusal("no_more_questions", "every question has been played")
         if reading_ms < 0 or answer_ms <= 0:
             raise ValueError("reading must not be negative and answering must last")
         self.index += 1
@@ -208,16 +201,16 @@ class GameState:
         if self.stored_phase == Phase.FINISHED or (
             self.is_last_question() and self.stored_phase in (Phase.REVEALED, Phase.LEADERBOARD)
         ):
-            raise GameError("joining_closed", "this game is over")
+            raise Refusal("joining_closed", "this game is over")
 
     def check_answer(self, question_index, now):
         """Return the answer's elapsed time since answering opened, or raise if it is refused."""
         if self.stored_phase != QUESTION or question_index != self.index:
-            raise GameError("not_answering", "this question is not open for answers")
+            raise Refusal("not_answering", "this question is not open for answers")
         if now < self.opens_at:
-            raise GameError("too_early", "answering has not opened yet")
+            raise Refusal("too_early", "answering has not opened yet")
         if now > self.deadline:
-            raise GameError("too_late", "time is up for this question")
+            raise Refusal("too_late", "time is up for this question")
         return now - self.opens_at
 
     def answer_window_ms(self):
@@ -256,7 +249,7 @@ def podium(entries, size):
 def lucky_draw(eligible_ids, count, seed):
     """Draw up to `count` distinct winners; the same eligible set and seed give the same winners."""
     if count < 1:
-        raise GameError("bad_draw", "draw at least one winner")
+        raise Refusal("bad_draw", "draw at least one winner")
     pool = sorted(set(eligible_ids), key=str)
     return random.Random(seed).sample(pool, min(count, len(pool)))
 
@@ -293,7 +286,7 @@ class PublicGame:
     def join(self, player_id, nickname):
         self.state.check_join()
         if player_id in self.players:
-            raise GameError("already_joined", "this player has joined already")
+            raise Refusal("already_joined", "this player has joined already")
         taken = {nickname_key(player.nickname) for player in self.players.values()}
         name = clean_nickname(nickname, taken=taken, banned_words=self.banned_words)
         self.players[player_id] = PlayerState(name)
@@ -302,9 +295,9 @@ class PublicGame:
     def player(self, player_id):
         player = self.players.get(player_id)
         if player is None:
-            raise GameError("unknown_player", "join the game first")
+            raise Refusal("unknown_player", "join the game first")
         if player.kicked:
-            raise GameError("kicked", "the host removed this player")
+            raise Refusal("kicked", "the host removed this player")
         return player
 
     def kick(self, player_id):
@@ -315,7 +308,7 @@ class PublicGame:
         player = self.player(player_id)
         elapsed = self.state.check_answer(question_index, now)
         if (player_id, question_index) in self.answers:
-            raise GameError("already_answered", "you have answered this question")
+            raise Refusal("already_answered", "you have answered this question")
         labels, _, multiple = self.questions[question_index]
         self.answers[player_id, question_index] = [clean_choice(choice, labels, multiple=multiple), elapsed, None]
         return elapsed

@@ -26,5 +26,5 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [path("live/games/", include("contests.games.urls"))]
-urlpatterns += [path("live/", include("contests.urls"))]
+urlpatterns += [path("live/", include("contests.interunit.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]

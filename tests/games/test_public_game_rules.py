@@ -4,7 +4,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contests.rules.public_game import (
-    GameError,
     GameState,
     Phase,
     PublicGame,
@@ -15,6 +14,7 @@ from contests.rules.public_game import (
     podium,
     ranking,
 )
+from contests.rules.refusal import Refusal
 
 QUESTIONS = [("ABCD", "B", False), ("AB", "A", False), ("ABCD", "AC", True)]
 
@@ -25,7 +25,7 @@ def started(game, now=0, reading=1000, answer=10_000):
 
 
 def error_code(call, *args, **kwargs):
-    with pytest.raises(GameError) as caught:
+    with pytest.raises(Refusal) as caught:
         call(*args, **kwargs)
     return caught.value.code
 
@@ -233,7 +233,7 @@ def test_random_play_keeps_the_game_consistent(sequence):
                 game.state.show_leaderboard()
             else:
                 game.state.finish()
-        except GameError:
+        except Refusal:
             pass
         names = [player.nickname for player in game.players.values()]
         assert len({"".join(name.casefold().split()) for name in names}) == len(names)

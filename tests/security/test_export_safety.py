@@ -39,9 +39,9 @@ def assert_inert(workbook, texts, quoted=True):
 
 
 def test_the_contest_audit_keeps_hostile_names_questions_and_reasons_as_text():
-    from contests.exporting import audit_workbook
-    from contests.models import Answer, ScoreEvent
-    from tests.contests.conftest import make_contest
+    from contests.interunit.exporting import audit_workbook
+    from contests.interunit.models import Answer, ScoreEvent
+    from tests.interunit.conftest import make_contest
 
     contest = make_contest()
     texts = []

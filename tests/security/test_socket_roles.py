@@ -10,9 +10,9 @@ from django.contrib.auth.models import AnonymousUser, Group
 
 from accounts.roles import HOSTS, JUDGES
 from contests.live.consumer import CLOSE_REFUSED
-from contests.models import Answer, Contest, ScoreEvent, Team
-from tests.contests.conftest import make_contest
-from tests.contests.test_consumers import router, seats, step
+from contests.interunit.models import Answer, Contest, ScoreEvent, Team
+from tests.interunit.conftest import make_contest
+from tests.interunit.test_consumers import router, seats, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

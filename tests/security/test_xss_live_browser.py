@@ -186,7 +186,7 @@ def test_game_screen_phone_and_host_show_hostile_names_and_questions_as_text(bro
 
 # An inter-unit contest ------------------------------------------------------------------------
 def hostile_contest(judged=False):
-    from tests.contests.conftest import make_contest
+    from tests.interunit.conftest import make_contest
 
     contest = make_contest(answer_seconds=60, judged=judged)
     for team, name, unit in zip(contest.teams.all(), PAYLOADS[:3], PAYLOADS[3:6]):
@@ -251,7 +251,7 @@ def test_contest_screen_pad_and_host_console_show_hostile_names_and_questions_as
 
 def test_contest_judge_panel_shows_hostile_team_and_criterion_names_as_text(fork_safe, asgi_server, browser,
                                                                             output_dir):
-    from contests.commands import run
+    from contests.interunit.runner import run
     from contests.rules.phases import Role
 
     contest = hostile_contest(judged=True)

@@ -29,8 +29,8 @@ def assert_no_injection(response):
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_contest_pages_results_and_admin_lists_show_hostile_text_as_text(admin_client, payload):
-    from contests.results import publish_results
-    from tests.contests.conftest import make_contest
+    from contests.interunit.results import publish_results
+    from tests.interunit.conftest import make_contest
 
     contest = make_contest(judged=True)
     contest.title = f"联赛 {payload}"

@@ -29,7 +29,8 @@ INSTALLED_APPS = [
     "taxonomy",
     "quizzes",
     "onlinequiz",
-    "contests",
+    "contests.interunit",
+    "contests.live",
     "contests.games",
     "uploads",
     "sitesearch",
@@ -316,5 +317,5 @@ LOGGING = {
 DEMO_CONTENT_LOADERS = ["base.demo"]
 DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
 DEMO_CONTENT_LOADERS += ["campaigns.demo", "cases.demo", "ads.demo", "units.demo", "hazards.demo"]
-DEMO_CONTENT_LOADERS += ["contests.demo"]
+DEMO_CONTENT_LOADERS += ["contests.interunit.demo"]
 DEMO_CONTENT_LOADERS += ["contests.games.demo"]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .rules.phases import Phase
+from contests.rules.phases import Phase
 
 LOCKED_FIELDS = ("start_score", "rehearsal", "judges")
 TEAM_LOCKED_FIELDS = ("order",)

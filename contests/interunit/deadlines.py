@@ -3,7 +3,7 @@
 The deadline is an absolute server instant in the contest's state. Every host and screen socket,
 on whichever process serves it, schedules a check for the moment the deadline of the last frame it
 saw passes. The check runs the rules' `expire` command through the one-writer path
-(`commands.run`), and the rules accept it only when the server clock is past the deadline and the
+(`runner.run`), and the rules accept it only when the server clock is past the deadline and the
 phase still waits for it: the first check to get the contest row closes the question, every later
 one is refused and does nothing. Every snapshot runs the same check first, so a contest that nobody
 watched at that moment catches up as soon as anyone connects.
@@ -14,12 +14,12 @@ import random
 
 from channels.db import database_sync_to_async
 
-from . import commands
-from .live.clock import server_time_ms
-from .live.fanout import broadcast
+from . import runner
+from contests.live.clock import server_time_ms
+from contests.live.fanout import broadcast
 from .models import Contest
-from .rules.contest import RuleError
-from .rules.phases import Phase, Role
+from contests.rules.phases import Phase, Role
+from contests.rules.refusal import Refusal
 
 WAITING = (Phase.BUZZER_OPEN, Phase.ANSWERING)  # the phases whose deadline closes them
 HOST_DELAY_MS = 50  # past the deadline (the rules want the clock beyond it)
@@ -44,8 +44,8 @@ async def expire_if_due(contest_id, game):
     if not due(await database_sync_to_async(_stored_state)(contest_id), server_time_ms()):
         return False
     try:
-        frames = await database_sync_to_async(commands.run)(contest_id, Role.CLOCK, None, "clock", "expire", {})
-    except RuleError:  # another socket or process closed it first, or the host paused it
+        frames = await database_sync_to_async(runner.run)(contest_id, Role.CLOCK, None, "clock", "expire", {})
+    except Refusal:  # another socket or process closed it first, or the host paused it
         return False
     await broadcast(game, frames)
     return True

@@ -12,12 +12,14 @@ from django.db import connection, transaction
 from django.urls import path
 
 from contests.live.clock import deadline_ms, is_past
-from contests.live.consumer import CLOSE_RATE_LIMITED, CLOSE_REFUSED, CLOSE_TOO_LARGE, LiveConsumer, Refused, Seat
+from contests.live.consumer import CLOSE_RATE_LIMITED, CLOSE_REFUSED, CLOSE_TOO_LARGE, LiveConsumer, Seat
 from contests.live.fanout import broadcast, group_name
-from contests.live.messages import MAX_FRAME_BYTES, ProtocolError
+from contests.live.messages import MAX_FRAME_BYTES
 from contests.live.ratelimit import TokenBucket
 from contests.live.storage import insert_once
 from contests.live.writer import achange_locked, change_locked
+from contests.rules.public_game import clean_choice
+from contests.rules.refusal import Refusal
 
 
 def bump(row):
@@ -34,7 +36,7 @@ class CounterConsumer(LiveConsumer):
     async def resolve_seat(self):
         role = self.scope["query_string"].decode().removeprefix("role=")
         if role not in ("host", "screen"):
-            raise Refused("no_seat", "unknown role")
+            raise Refusal("no_seat", "unknown role")
         pk = self.scope["url_route"]["kwargs"]["pk"]
         return Seat(role=role, game=f"counter-{pk}", audiences=("all", role), identity={"pk": pk})
 
@@ -45,12 +47,17 @@ class CounterConsumer(LiveConsumer):
 
     async def msg_bump(self, message):
         if self.seat.role != "host":
-            raise ProtocolError("forbidden", "only the host may bump")
+            raise Refusal("forbidden", "only the host may bump")
         count = await achange_locked(Group, self.seat.identity["pk"], bump)
         await broadcast(self.seat.game, {"all": {"type": "bumped", "version": count, "count": count}})
 
     async def msg_crash(self, message):
         raise RuntimeError("a bug in a handler")
+
+    async def msg_choose(self, message):
+        # Rules code raising straight through the handler: no conversion in between.
+        clean_choice(message.get("choice"), ("A", "B"), multiple=False)
+        await self.send_frame({"type": "chosen"})
 
 
 application = URLRouter([path("ws/test/counter/<int:pk>/", CounterConsumer.as_asgi())])
@@ -119,6 +126,18 @@ async def test_bad_messages_get_typed_errors_with_ref_and_change_nothing(counter
     await screen.send_to(text_data=json.dumps({"type": "clock.ping", "client_time": 5}))
     assert (await receive(screen))["type"] == "clock.pong"
     assert await database_sync_to_async(lambda: Group.objects.get(pk=counter.pk).name)() == "counter-0"
+    await screen.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_refusal_from_the_rules_reaches_the_client_with_its_own_code(counter):
+    screen = await join(counter.pk, "screen")
+    await receive(screen)
+    await screen.send_to(text_data=json.dumps({"type": "choose", "choice": "AB", "ref": "r7"}))
+    error = await receive(screen)
+    assert (error["type"], error["code"], error["ref"]) == ("error", "bad_choice", "r7")
+    await screen.send_to(text_data=json.dumps({"type": "choose", "choice": "B"}))
+    assert (await receive(screen))["type"] == "chosen"
     await screen.disconnect()
 
 

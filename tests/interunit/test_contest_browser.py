@@ -134,7 +134,7 @@ def moving_card(screen, name):
 
 def test_the_screen_hands_an_unbuzzed_question_to_the_audience_and_animates_the_ranking(stage, browser, asgi_server,
                                                                                         output_dir):
-    from contests.models import Round
+    from contests.interunit.models import Round
 
     contest, host, screen, pads = stage
     Round.objects.filter(contest=contest).exclude(kind="buzzer").delete()

@@ -1,9 +1,10 @@
 """Every rule of the contest state machine, driven directly (no sockets, no database)."""
 import pytest
 
-from contests.rules.contest import Config, RoundConfig, RuleError, Slot, State, apply
+from contests.rules.contest import Config, RoundConfig, Slot, State, apply
 from contests.rules.judging import ScoreSheetError, aggregate, sheet_total
 from contests.rules.phases import COMMANDS, Phase, Role, RoundKind, Verdict, allowed
+from contests.rules.refusal import Refusal
 from contests.rules.scoring import is_correct, risk_order, team_scores, tied_for_first, verdict_delta
 
 TEAMS = (1, 2, 3)
@@ -34,7 +35,7 @@ class Game:
 
     def refused(self, code, command, role=Role.HOST, actor=None, later=0, **args):
         before = self.state.to_dict()
-        with pytest.raises(RuleError) as error:
+        with pytest.raises(Refusal) as error:
             self.send(command, role, actor, later, **args)
         assert error.value.code == code
         assert self.state.to_dict() == before

@@ -4,12 +4,13 @@ broadcast. Consumers and views call only this to change a contest."""
 from django.db.models import Prefetch
 
 from .frames import audience_frames, contest_state
-from .live.clock import server_time_ms
-from .live.storage import insert_once
-from .live.writer import change_locked
+from contests.live.clock import server_time_ms
+from contests.live.storage import insert_once
+from contests.live.writer import change_locked
 from .models import Answer, Buzz, Contest, JudgeScore, RoundQuestion, ScoreEvent
-from .rules.contest import Config, RoundConfig, RuleError, Slot, State, apply, current_slot
-from .rules.phases import Phase, Role, RoundKind
+from contests.rules.contest import Config, RoundConfig, Slot, State, apply, current_slot
+from contests.rules.phases import Phase, Role, RoundKind
+from contests.rules.refusal import Refusal
 
 
 def contest_config(contest):
@@ -35,7 +36,7 @@ def contest_config(contest):
 
 
 def run(contest_id, role, actor, actor_label, command, args, now=None):
-    """Apply `command` for `role`; returns {audience: frame}. Raises RuleError, changing nothing."""
+    """Apply `command` for `role`; returns {audience: frame}. Raises Refusal, changing nothing."""
 
     def change(contest):
         if command == "reset":
@@ -61,7 +62,7 @@ def _persist(contest, outcome, actor_label, slot_id):
     if outcome.buzz:
         _, won = insert_once(Buzz, slot_id=outcome.buzz["slot"], team_id=outcome.buzz["team"])
         if not won:
-            raise RuleError("buzz_closed", "another team buzzed first")
+            raise Refusal("buzz_closed", "another team buzzed first")
     if outcome.void_answer is not None:
         Answer.objects.filter(slot_id=outcome.void_answer, voided=False).update(voided=True)
     if outcome.answer:
@@ -71,13 +72,13 @@ def _persist(contest, outcome, actor_label, slot_id):
             verdict=answer["verdict"], delta=answer["delta"], risk_value=answer["risk_value"], judged_by=actor_label,
         )
         if not stored:
-            raise RuleError("already_answered", "this question has already been answered")
+            raise Refusal("already_answered", "this question has already been answered")
     if outcome.sheet:
         sheet = outcome.sheet
         _, stored = insert_once(JudgeScore, slot_id=sheet["slot"], team_id=sheet["team"], judge_id=sheet["judge"],
                                 sheet=sheet["sheet"], total=sheet["total"])
         if not stored:
-            raise RuleError("already_scored", "you have already scored this performance")
+            raise Refusal("already_scored", "you have already scored this performance")
     ScoreEvent.objects.bulk_create(
         ScoreEvent(contest=contest, team_id=team, delta=delta, reason=reason, slot_id=slot_id, actor=actor_label)
         for team, delta, reason in outcome.events
@@ -87,9 +88,9 @@ def _persist(contest, outcome, actor_label, slot_id):
 def _reset(contest, role):
     """Clear a rehearsal's answers, buzzes, sheets and score events; the contest starts for real."""
     if role != Role.HOST:
-        raise RuleError("forbidden", "only the host may reset a rehearsal")
+        raise Refusal("forbidden", "only the host may reset a rehearsal")
     if not contest.rehearsal:
-        raise RuleError("not_rehearsal", "only a rehearsal can be cleared")
+        raise Refusal("not_rehearsal", "only a rehearsal can be cleared")
     Answer.objects.filter(contest=contest).delete()
     Buzz.objects.filter(slot__round__contest=contest).delete()
     JudgeScore.objects.filter(slot__round__contest=contest).delete()

@@ -1,7 +1,7 @@
 """Sockets of an inter-unit contest: host console, judge panel, big screen, team pad.
 
-They only authenticate, hand each message to contests.commands.run (rules + persistence in one
-locked transaction) and broadcast the frames it returns. docs/protocol.md lists every message.
+They only authenticate, hand each message to runner.run (rules + persistence in one locked
+transaction) and broadcast the frames it returns. docs/protocol.md lists every message.
 """
 import json
 
@@ -10,16 +10,15 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import HOSTS, JUDGES, in_group
 
-from . import commands
+from . import runner
 from .deadlines import DeadlineWatch, due, expire_if_due
 from .frames import view
-from .live.clock import server_time_ms
-from .live.consumer import LiveConsumer, Refused, Seat
-from .live.fanout import FRAME_EVENT, broadcast
-from .live.messages import ProtocolError
+from contests.live.clock import server_time_ms
+from contests.live.consumer import LiveConsumer, Seat
+from contests.live.fanout import FRAME_EVENT, broadcast
 from .models import Contest, Team
-from .rules.contest import RuleError
-from .rules.phases import Role
+from contests.rules.phases import Role
+from contests.rules.refusal import Refusal
 
 HOST_COMMANDS = ("start", "open", "lock", "mark", "undo", "reveal", "scoreboard", "next", "pause", "resume", "end",
                  "adjust", "reset")
@@ -38,7 +37,7 @@ class ContestConsumer(LiveConsumer):
         query = dict(part.split("=", 1) for part in self.scope["query_string"].decode().split("&") if "=" in part)
         seat = await database_sync_to_async(find_seat)(kwargs["contest"], role, self.scope.get("user"), query)
         if seat is None:
-            raise Refused("no_seat", _("This page may not join the contest: check the link, the code or your login."))
+            raise Refusal("no_seat", _("This page may not join the contest: check the link, the code or your login."))
         return seat
 
     async def snapshot(self):
@@ -71,12 +70,9 @@ class ContestConsumer(LiveConsumer):
         seat = self.seat
         actor = seat.identity["actor"]
         args = {key: message[key] for key in ARGUMENTS if key in message}
-        try:
-            frames = await database_sync_to_async(commands.run)(
-                seat.identity["contest"], Role(seat.role), actor, seat.identity["label"], command, args
-            )
-        except RuleError as error:
-            raise ProtocolError(error.code, error.message) from None
+        frames = await database_sync_to_async(runner.run)(
+            seat.identity["contest"], Role(seat.role), actor, seat.identity["label"], command, args
+        )
         await broadcast(seat.game, frames)
 
 

@@ -22,8 +22,8 @@ def make_contest(answer_seconds=30, reading_seconds=0, judged=False):
     from django.contrib.auth.models import Group
 
     from accounts.models import User
-    from contests.drawing import draw_round_questions
-    from contests.models import Contest, Round, Team
+    from contests.interunit.drawing import draw_round_questions
+    from contests.interunit.models import Contest, Round, Team
 
     bank = make_bank()
     host = User.objects.create_user("host", password="pw-host-123456")

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .admin_forms import ContestAdminForm
-from .rules.phases import Phase, RoundKind, Verdict
+from contests.rules.phases import Phase, RoundKind, Verdict
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed
 

@@ -22,7 +22,7 @@ from .forms import AccessCodeForm
 from .labels import client_labels
 from .models import Contest, Team
 from .results import publish_results
-from .rules.phases import Phase
+from contests.rules.phases import Phase
 
 
 def _staff_contest(request, contest_id, group, assigned):

@@ -2,8 +2,8 @@
 and for the frame broadcast after every change. The correct answer and the explanation go to the
 host only, until the reveal; judges' sheets stay hidden until the judging closes."""
 from .models import JudgeScore, RoundQuestion, ScoreEvent
-from .rules.contest import State
-from .rules.phases import Phase, Role, RoundKind
+from contests.rules.contest import State
+from contests.rules.phases import Phase, Role, RoundKind
 
 AUDIENCES = ("host", "judges", "screen", "teams")
 REVEALED = (Phase.REVEALED, Phase.SCOREBOARD)

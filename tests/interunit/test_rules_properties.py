@@ -3,8 +3,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contests.rules.contest import Config, RoundConfig, RuleError, Slot, State, apply, current_round
+from contests.rules.contest import Config, RoundConfig, Slot, State, apply, current_round
 from contests.rules.phases import COMMANDS, Phase, Role, RoundKind
+from contests.rules.refusal import Refusal
 from contests.rules.scoring import team_scores
 
 TEAMS = (1, 2, 3)
@@ -90,8 +91,8 @@ def test_random_sequences_keep_the_state_valid_and_scores_equal_start_plus_event
         before = state.to_dict()
         try:
             out = apply(state, config, scores, role, actor, command, arguments, now)
-        except (RuleError, KeyError) as error:
-            assert isinstance(error, RuleError), f"{command} raised {error!r}"
+        except (Refusal, KeyError) as error:
+            assert isinstance(error, Refusal), f"{command} raised {error!r}"
             assert state.to_dict() == before
             continue
         assert out.state.version == state.version + 1
@@ -147,7 +148,7 @@ def test_the_deadline_check_closes_exactly_what_waits_for_it_once(steps):
         due = state.phase in (Phase.BUZZER_OPEN, Phase.ANSWERING) and now > state.deadline
         try:
             out = apply(state, TIMED, scores, role, actor, command, arguments, now)
-        except RuleError as error:
+        except Refusal as error:
             assert command != "expire" or not due, error
             continue
         if command == "expire":
@@ -157,7 +158,7 @@ def test_the_deadline_check_closes_exactly_what_waits_for_it_once(steps):
                 assert out.state.phase == expected and not out.events
             else:
                 assert out.state.phase == Phase.JUDGING and out.answer["verdict"] == "timeout"
-            with pytest.raises(RuleError):  # a second process firing at the same moment changes nothing
+            with pytest.raises(Refusal):  # a second process firing at the same moment changes nothing
                 apply(out.state, TIMED, scores, role, actor, command, arguments, now)
         if out.state.phase == Phase.AUDIENCE:
             assert not out.events and out.answer is None

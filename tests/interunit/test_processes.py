@@ -133,7 +133,7 @@ def test_two_processes_on_one_redis_play_one_contest(cast):
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="two processes share a game only through Redis")
 def test_a_deadline_watched_from_two_processes_closes_the_question_once(cast):
-    from contests.models import Round
+    from contests.interunit.models import Round
 
     contest, cookie, teams, prepare = cast
     Round.objects.filter(contest=contest).exclude(kind="buzzer").delete()

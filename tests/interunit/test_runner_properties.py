@@ -4,9 +4,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contests.commands import run
-from contests.models import Answer, Buzz, Contest, ScoreEvent
-from contests.rules.contest import RuleError
+from contests.interunit.runner import run
+from contests.interunit.models import Answer, Buzz, Contest, ScoreEvent
+from contests.rules.refusal import Refusal
 from contests.rules.phases import Role
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_random_commands_keep_scores_equal_to_start_plus_events(contest_factory,
         before = (Contest.objects.get(pk=contest.pk).state, ScoreEvent.objects.count(), Answer.objects.count())
         try:
             run(contest.pk, role, teams[who] if role == Role.TEAM else None, str(role), command, args)
-        except RuleError:
+        except Refusal:
             assert (Contest.objects.get(pk=contest.pk).state, ScoreEvent.objects.count(), Answer.objects.count()) == before
         contest.refresh_from_db()
         events = {}

@@ -6,10 +6,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail import hooks
 
-from contests.commands import run
-from contests.exporting import safe_cell
-from contests.models import ContestResultsPage, Team
-from contests.results import publish_results
+from contests.interunit.runner import run
+from contests.interunit.exporting import safe_cell
+from contests.interunit.models import ContestResultsPage, Team
+from contests.interunit.results import publish_results
 from contests.rules.phases import Role
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from accounts.models import User
-from contests.commands import run
+from contests.interunit.runner import run
 from contests.rules.phases import Role
 
 pytestmark = pytest.mark.browser

@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from contests.commands import run
-from contests.models import Contest, Round, RoundQuestion, Team
+from contests.interunit.runner import run
+from contests.interunit.models import Contest, Round, RoundQuestion, Team
 from contests.rules.phases import Role
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from quizzes.models import Question
 from quizzes.papers import draw_paper
 
 from .models import RoundQuestion
-from .rules.phases import RoundKind
+from contests.rules.phases import RoundKind
 
 PER_TEAM = (RoundKind.COMPULSORY, RoundKind.RISK)
 

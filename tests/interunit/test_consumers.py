@@ -9,7 +9,7 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
 from contests.live.consumer import CLOSE_REFUSED
-from contests.models import Answer, Buzz, Contest, ScoreEvent
+from contests.interunit.models import Answer, Buzz, Contest, ScoreEvent
 from contests.routing import websocket_urlpatterns
 from contests.rules.phases import Role
 
@@ -229,7 +229,7 @@ async def test_late_answers_are_refused_and_the_time_running_out_judges_a_timeou
 
 @database_sync_to_async
 def buzzer_only(contest, **settings):
-    from contests.models import Round
+    from contests.interunit.models import Round
 
     Round.objects.filter(contest=contest).exclude(kind="buzzer").delete()
     Round.objects.filter(contest=contest).update(**settings)
@@ -281,7 +281,7 @@ async def test_an_unbuzzed_question_goes_to_the_audience_when_the_round_says_so(
 
 
 async def test_a_contest_nobody_watched_catches_up_when_someone_connects(contest):
-    from contests.commands import run
+    from contests.interunit.runner import run
 
     await buzzer_only(contest, buzz_seconds=0)
     await database_sync_to_async(run)(contest.pk, Role.HOST, None, "host", "start", {})
@@ -335,7 +335,7 @@ async def test_judges_score_hidden_from_the_screen_until_all_have_scored(transac
 
 
 async def test_a_risk_question_stays_hidden_from_teams_until_the_value_is_chosen(contest):
-    from contests.models import Round
+    from contests.interunit.models import Round
 
     await database_sync_to_async(Round.objects.filter(contest=contest).exclude(kind="risk").delete)()
     host, screen, pads, teams = await seats(contest)

@@ -1,7 +1,7 @@
 import pytest
 
-from contests import demo
-from contests.models import Contest, RoundQuestion
+from contests.interunit import demo
+from contests.interunit.models import Contest, RoundQuestion
 
 pytestmark = pytest.mark.django_db
 
