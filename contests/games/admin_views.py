@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,6 +18,9 @@ from wagtail.models import Page
 
 from quizzes.papers import describe_requirement
 
+from contests.staff import scope_viewset
+
+from .forms import GameAdminForm
 from .models import PublicGame
 
 
@@ -93,7 +97,7 @@ class PublicGameInspectView(InspectView):
         return context
 
 
-class PublicGameViewSet(ModelViewSet):
+class AnyPublicGameViewSet(ModelViewSet):
     model = PublicGame
     icon = "pick"
     menu_label = _("Public games")
@@ -105,10 +109,14 @@ class PublicGameViewSet(ModelViewSet):
     inspect_view_fields = [
         "title", "pin", "phase", "event_page", "bank", "mix", "draw_seed", "scoring_mode", "points", "streak_bonus",
         "wrong_penalty", "podium_size", "reading_seconds", "answer_seconds", "question_on_screen_only",
-        "created_by", "created_at",
+        "owner", "created_by", "created_at",
     ]
     # Only what can change safely while a game runs; everything else is fixed at creation.
-    form_fields = ["title", "event_page"]
+    edit_handler = ObjectList(
+        [FieldPanel("title"), FieldPanel("event_page"), FieldPanel("owner"), FieldPanel("cohosts")],
+        base_form_class=GameAdminForm,
+    )
+    copy_view_enabled = False  # a game is created with its questions, by the host console's form
     list_display = [
         "title", "pin", Column("phase", label=pgettext_lazy("public game", "status"), accessor="get_phase_display", sort_key="phase"),
         "event_page", Column("player_count", label=_("players"), sort_key="player_count"),
@@ -123,3 +131,7 @@ class PublicGameViewSet(ModelViewSet):
     def add_view(self):
         """Creating a game means drawing its questions: the host console's form does that."""
         return lambda request: redirect("games:host_games")
+
+
+# A host sees and acts on the games he runs only (PublicGame.objects.hosted_by).
+PublicGameViewSet = scope_viewset(AnyPublicGameViewSet, PublicGame.objects.hosted_by)

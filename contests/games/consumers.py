@@ -10,7 +10,8 @@ from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 
-from accounts.roles import HOSTS, in_group
+from accounts.roles import HOSTS
+from contests.live.address_limits import scope_address
 from contests.live.clock import server_time_ms
 from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Seat, message_ref
 from contests.live.fanout import broadcast
@@ -19,8 +20,9 @@ from contests.live.messages import error_frame, refusal_frame
 from contests.live.writer import achange_locked
 from contests.rules.public_game import clean_choice
 from contests.rules.refusal import Refusal
+from contests.staff import check_staff_seat
 
-from . import pin_guard, play
+from . import join_limit, pin_guard, play
 from .answers import Answer, writer
 from .models import PublicGame
 
@@ -47,8 +49,9 @@ class GameConsumer(LiveConsumer):
     async def resolve_seat(self):
         self.hub_audiences = []
         pin = self.scope["url_route"]["kwargs"]["pin"]
-        passed = pin in pin_guard.passes(self.scope.get("cookies", {}))
-        self.game = await find_game(pin, pin_guard.scope_address(self.scope), passed)
+        self.address = scope_address(self.scope)
+        self.passed = pin in pin_guard.passes(self.scope.get("cookies", {}))
+        self.game = await find_game(pin, self.address, self.passed)
         self.key = play.game_key(self.game.pk)
         return await self.seat_for_game()
 
@@ -99,8 +102,7 @@ class HostConsumer(GameConsumer):
 
     async def seat_for_game(self):
         user = self.scope.get("user")
-        if not (user and await database_sync_to_async(in_group)(user, HOSTS)):
-            raise Refusal("forbidden", "only hosts may run a game; log in first")
+        await database_sync_to_async(check_host)(user, self.game)
         await self.listen()
         return Seat(role="host", game=self.key, audiences=(), identity={"user": user})
 
@@ -128,6 +130,11 @@ class HostConsumer(GameConsumer):
     async def msg_host_redeem(self, message):
         frame = await database_sync_to_async(play.redeem)(self.game.pk, message.get("code"), self.seat.identity["user"])
         await self.send_frame({**frame, "ref": message.get("ref")})
+
+
+def check_host(user, game):
+    """The game's owner or a co-host (or a superuser), past the pages' MFA rule."""
+    check_staff_seat(user, HOSTS, user is not None and game.is_hosted_by(user))
 
 
 def integer(message, field):
@@ -176,6 +183,8 @@ class PlayerConsumer(GameConsumer):
         nickname, phone = message.get("nickname"), message.get("phone", "")
         if not isinstance(phone, str):
             raise Refusal("bad_message", "field 'phone' must be a string")
+        if not await database_sync_to_async(join_limit.may_join)(self.game.pk, self.address, self.passed):
+            raise Refusal("too_many_joins", "too many players joined this game from this address")
         await self.listen()  # before the snapshot is taken, so no frame falls in between
         try:
             player, frame, self.joined_snapshot = await database_sync_to_async(play.join_and_snapshot)(self.game.pk, nickname, phone)
@@ -183,6 +192,7 @@ class PlayerConsumer(GameConsumer):
             self.hub_audiences.remove(self.audience)
             await local_hub().leave(self.key, self.audience, self)
             raise
+        await database_sync_to_async(join_limit.record_join)(self.game.pk, self.address)
         self.seat = self.seat_player(player)
         await self.send_frame({"type": "player.joined", "token": player.token, "ref": message.get("ref")})
         await broadcast(self.key, {"screen": frame, "host": frame})

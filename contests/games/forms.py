@@ -4,6 +4,10 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from accounts.models import User
+from accounts.roles import HOSTS
 
 from quizzes.models import Question
 from quizzes.papers import PaperError, draw_paper
@@ -159,3 +163,18 @@ class GameForm(forms.ModelForm):
                 GameQuestion(game=game, question=question, order=order) for order, question in enumerate(self.drawn)
             )
         return game
+
+
+class GameAdminForm(WagtailAdminModelForm):
+    """A game in the admin: only a superuser names its owner; the owner (or a superuser) names
+    the co-hosts, chosen among the Hosts group. Others edit neither."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if "cohosts" in self.fields:
+            self.fields["cohosts"].queryset = User.objects.filter(groups__name=HOSTS).order_by("username")
+        if not (user and user.is_superuser):
+            self.fields.pop("owner", None)
+            if not (user and self.instance.owner_id == user.pk):
+                self.fields.pop("cohosts", None)

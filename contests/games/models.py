@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import HOSTS, in_group
 from contests.rules import public_game as rules
 
 PIN_DIGITS = 6
@@ -42,6 +43,16 @@ def mask_phone(phone):
     if len(phone) <= 4:
         return "*" * len(phone)
     return phone[:3] + "*" * max(len(phone) - 7, 1) + phone[-4:]
+
+
+class PublicGameQuerySet(models.QuerySet):
+    def hosted_by(self, user):
+        """The games `user` may run: his own and those he co-hosts (superusers: every game)."""
+        if user.is_superuser:
+            return self
+        if not in_group(user, HOSTS):
+            return self.none()
+        return self.filter(models.Q(owner=user) | models.Q(cohosts=user)).distinct()
 
 
 class PublicGame(models.Model):
@@ -98,6 +109,18 @@ class PublicGame(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Who may run the game (host console, socket, exports, admin): its owner and his co-hosts.
+    # A game without an owner (created before owners were recorded) is run by superusers only.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_games",
+        verbose_name=_("owner"),
+    )
+    cohosts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="cohosted_games", verbose_name=_("co-hosts"),
+        help_text=_("Other members of the Hosts group who may run this game."),
+    )
+
+    objects = PublicGameQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -106,6 +129,9 @@ class PublicGame(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.pin})"
+
+    def is_hosted_by(self, user):
+        return PublicGame.objects.hosted_by(user).filter(pk=self.pk).exists()
 
     def scoring(self):
         return rules.Scoring(

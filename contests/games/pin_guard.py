@@ -1,11 +1,6 @@
-"""Rate limit on PIN guessing: failed lookups (unknown PIN) are counted per client address in the
-shared cache (the database cache on the embedded default, Redis with REDIS_URL), so the limit
-holds across every daphne process. Past the limit, an address is refused every PIN lookup, even
-of an existing game, until the window ends.
-
-The address is the one allauth's login rate limits use (`ALLAUTH_TRUSTED_PROXY_COUNT` /
-`ALLAUTH_TRUSTED_CLIENT_IP_HEADER` in the settings): behind the reverse proxy of docs/deploy.md,
-the X-Forwarded-For entry nginx appended, never one the client wrote itself.
+"""Rate limit on PIN guessing: failed lookups (unknown PIN) are counted per client address
+(contests/live/address_limits.py, shared by every daphne process). Past the limit, an address is
+refused every PIN lookup, even of an existing game, until the window ends.
 
 At a consultation day hundreds of phones may share one public address (a carrier's NAT), so a
 few mistyped PINs in the crowd must not lock everyone out. A browser that has shown it knows a
@@ -14,19 +9,16 @@ PIN is never refused that game: it holds a pass, a signed cookie listing the PIN
 QR code's link carries a key derived from the PIN with the secret key, so scanning it gets the
 page and the pass even from a blocked address. Neither counts as a guess.
 """
-from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
+
+from contests.live.address_limits import GuessLimit
 
 from .models import PublicGame
 
-MAX_FAILURES = 10  # unknown PINs an address may try ...
-WINDOW_SECONDS = 600  # ... within this many seconds from its first failure
-UNKNOWN_ADDRESS = "unknown"  # every client whose address cannot be told shares one counter
+# 10 unknown PINs an address may try within 600 seconds from its first failure.
+PIN_GUESSES = GuessLimit("games:pin-failures", max_failures=10, window_seconds=600)
 PASS_COOKIE = "game_pass"
 PASS_SECONDS = 24 * 3600
 PASS_PINS = 5  # the most recent games a browser keeps a pass for
@@ -35,44 +27,6 @@ QR_KEY_PARAMETER = "k"
 
 class TooManyAttempts(Exception):
     """The address is past the limit: it may look up no PIN until the window ends."""
-
-
-def request_address(request):
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        return UNKNOWN_ADDRESS
-
-
-def scope_address(scope):
-    """The client address of a socket, read the same way as a page's: its scope as a request."""
-    request = HttpRequest()
-    for name, value in scope.get("headers", ()):
-        key = name.decode("latin1").upper().replace("-", "_")
-        if key not in ("CONTENT_TYPE", "CONTENT_LENGTH"):
-            key = "HTTP_" + key
-        request.META[key] = value.decode("latin1")
-    if scope.get("client"):
-        request.META["REMOTE_ADDR"] = scope["client"][0]
-    return request_address(request)
-
-
-def _key(address):
-    return f"games:pin-failures:{address}"
-
-
-def is_blocked(address):
-    return (cache.get(_key(address)) or 0) >= MAX_FAILURES
-
-
-def record_failure(address):
-    """Count one lookup of an unknown PIN; the window starts at the first failure."""
-    key = _key(address)
-    if not cache.add(key, 1, WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, WINDOW_SECONDS)
 
 
 def qr_key(pin):
@@ -110,9 +64,9 @@ def find_game(pin, address, passed=False):
     """The game with this PIN, or None, counted as a failed guess of `address`; raises
     TooManyAttempts for an address past the limit, whatever the PIN, unless `passed` (the
     browser holds a pass or the QR key for this PIN): then nothing is checked or counted."""
-    if not passed and is_blocked(address):
+    if not passed and PIN_GUESSES.is_blocked(address):
         raise TooManyAttempts
     game = PublicGame.objects.filter(pin=pin).first()
     if game is None and not passed:
-        record_failure(address)
+        PIN_GUESSES.record_failure(address)
     return game

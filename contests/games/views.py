@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 import segno
 from django.contrib.auth.decorators import login_required, user_passes_test
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import HOSTS, in_group
+
+from contests.live.address_limits import request_address
 
 from . import pin_guard, play
 from .export_xlsx import per_player_workbook, per_question_workbook, question_rows, workbook_response
@@ -27,7 +30,7 @@ host_required = user_passes_test(is_host)
 
 
 def too_many_attempts(request):
-    return render(request, "games/too_many_attempts.html", {"minutes": pin_guard.WINDOW_SECONDS // 60}, status=429)
+    return render(request, "games/too_many_attempts.html", {"minutes": pin_guard.PIN_GUESSES.window_minutes}, status=429)
 
 
 def game_by_pin(view):
@@ -39,7 +42,7 @@ def game_by_pin(view):
         held = pin in pin_guard.passes(request.COOKIES)
         passed = held or pin_guard.is_qr_key(pin, request.GET.get(pin_guard.QR_KEY_PARAMETER))
         try:
-            game = pin_guard.find_game(pin, pin_guard.request_address(request), passed=passed)
+            game = pin_guard.find_game(pin, request_address(request), passed=passed)
         except pin_guard.TooManyAttempts:
             return too_many_attempts(request)
         if game is None:
@@ -52,12 +55,27 @@ def game_by_pin(view):
     return guarded
 
 
+def hosted_game(view):
+    """`game_by_pin` for the pages of a game's hosts: a host who does not run this game gets 403."""
+
+    @login_required
+    @host_required
+    @game_by_pin
+    @wraps(view)
+    def checked(request, game, *args, **kwargs):
+        if not game.is_hosted_by(request.user):
+            raise PermissionDenied
+        return view(request, game, *args, **kwargs)
+
+    return checked
+
+
 def join(request):
     """Enter a PIN (what a phone gets without the QR code)."""
     form = PinForm(request.GET or None)
     if form.is_valid():
         try:
-            game = pin_guard.find_game(form.cleaned_data["pin"], pin_guard.request_address(request))
+            game = pin_guard.find_game(form.cleaned_data["pin"], request_address(request))
         except pin_guard.TooManyAttempts:
             return too_many_attempts(request)
         if game is not None:
@@ -100,16 +118,14 @@ def host_games(request):
     """The host's list of games and the form to create one from a bank."""
     form = GameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.instance.created_by = request.user
+        form.instance.created_by = form.instance.owner = request.user
         game = form.save()
         return redirect("games:host", pin=game.pin)
-    games = PublicGame.objects.select_related("bank")[:50]
+    games = PublicGame.objects.hosted_by(request.user).select_related("bank")[:50]
     return render(request, "games/host_games.html", {"form": form, "games": games})
 
 
-@login_required
-@host_required
-@game_by_pin
+@hosted_game
 def host_console(request, game):
     return render(request, "games/host.html", {"game": game, "join_url": join_url(request, game)})
 
@@ -124,15 +140,11 @@ def results(request, game):
     return render(request, "games/results.html", {"game": game, "top": top, "total": total, "questions": questions})
 
 
-@login_required
-@host_required
-@game_by_pin
+@hosted_game
 def export_players(request, game):
     return workbook_response(per_player_workbook(game), f"game-{game.pin}-players.xlsx")
 
 
-@login_required
-@host_required
-@game_by_pin
+@hosted_game
 def export_questions(request, game):
     return workbook_response(per_question_workbook(game), f"game-{game.pin}-questions.xlsx")

@@ -5,9 +5,11 @@ import secrets
 import pytest
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import Group
+from django.http import HttpResponse
 
 from accounts.models import User
 from accounts.roles import HOSTS
+from contests.games import pin_guard
 from contests.games.models import PublicGame
 from quizzes.models import Option, Question, QuestionBank
 
@@ -30,6 +32,16 @@ def make_bank(name="公众游戏题库"):
     return bank
 
 
+def game_host():
+    """The Hosts member who owns the fixture's game (the `host_client` and host sockets log in as him)."""
+    user, created = User.objects.get_or_create(username="host")
+    if created:
+        user.set_password("x")
+        user.save()
+        user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
+    return user
+
+
 @pytest.fixture
 def game(transactional_db):
     bank = make_bank()
@@ -37,6 +49,7 @@ def game(transactional_db):
     # channel and per-process caches, which a late frame of the previous test must not reach.
     game = PublicGame.objects.create(
         pk=10**6 + secrets.randbelow(10**9), title="咨询日安全知识游戏", bank=bank, reading_seconds=0, answer_seconds=30,
+        owner=game_host(),
     )
     game.fill_from_bank(3)
     return game
@@ -44,6 +57,14 @@ def game(transactional_db):
 
 def ordered_correct(game):
     return [question.correct_labels() for question in game.ordered_questions()]
+
+
+def pass_header(pin):
+    """The Cookie header of a phone holding the game's pass (it scanned the QR code or opened a page
+    of the game), as the crowd of a square shares one carrier address."""
+    response = HttpResponse()
+    pin_guard.grant(response, {}, pin)
+    return (b"cookie", f"{pin_guard.PASS_COOKIE}={response.cookies[pin_guard.PASS_COOKIE].value}".encode())
 
 
 async def connect(path, application=None, user=None, address=None, headers=()):
@@ -81,8 +102,6 @@ async def send(communicator, frame_type, **fields):
 
 @pytest.fixture
 def host_client(client):
-    """A client signed in as a member of the Hosts group."""
-    user = User.objects.create_user("host", password="x")
-    user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
-    client.force_login(user)
+    """A client signed in as the Hosts member who owns the `game` fixture."""
+    client.force_login(game_host())
     return client

@@ -42,13 +42,13 @@ def games(game, event):
     winner = Player.objects.create(game=game, nickname="<b>小明</b>", nickname_key="小明", phone="13812345678")
     Player.objects.create(game=game, nickname="小红", nickname_key="小红")
     Prize.objects.create(game=game, player=winner, reason=Prize.Reason.PODIUM, code="ABCDEFGH")
-    other = PublicGame.objects.create(title="消防知识抢答", bank=game.bank)
+    other = PublicGame.objects.create(title="消防知识抢答", bank=game.bank, owner=game.owner)
     return game, other
 
 
 def test_hosts_list_filter_and_search_games(client, games):
     game, other = games
-    staff(client, HOSTS)
+    client.force_login(game.owner)
     body = client.get(LIST).content.decode()
     assert "公众游戏" in body and game.pin in body and other.pin in body
     assert "六月安全咨询日" in body and "等待玩家" in body  # event and status
@@ -69,7 +69,7 @@ def test_hosts_list_filter_and_search_games(client, games):
 
 def test_player_counts_in_the_list(client, games):
     game, other = games
-    staff(client, HOSTS)
+    client.force_login(game.owner)
     response = client.get(LIST, {"ordering": "-player_count"})
     rows = [row for row in response.context["object_list"]]
     assert [(row.pk, row.player_count) for row in rows] == [(game.pk, 2), (other.pk, 0)]
@@ -77,7 +77,7 @@ def test_player_counts_in_the_list(client, games):
 
 def test_inspect_shows_players_and_prizes_with_masked_phones(client, games):
     game, _other = games
-    staff(client, HOSTS)
+    client.force_login(game.owner)
     body = client.get(f"{LIST}inspect/{game.pk}/").content.decode()
     assert "&lt;b&gt;小明&lt;/b&gt;" in body and "<b>小明</b>" not in body  # a nickname is text
     assert "138****5678" in body and "13812345678" not in body
@@ -86,22 +86,53 @@ def test_inspect_shows_players_and_prizes_with_masked_phones(client, games):
     assert reverse("games:host", args=[game.pin]) in body and reverse("games:export_questions", args=[game.pin]) in body
 
 
-def test_the_admin_edits_only_title_and_event_and_creates_through_the_host_form(client, games):
+def test_the_admin_edits_only_title_event_and_hosts_and_creates_through_the_host_form(client, games):
     game, _other = games
     staff(client, superuser=True)
     assert client.get(f"{LIST}new/").url == reverse("games:host_games")
     form = client.get(f"{LIST}edit/{game.pk}/").context["form"]
-    assert set(form.fields) == {"title", "event_page"}
-    client.post(f"{LIST}edit/{game.pk}/", {"title": "改名后的游戏", "event_page": game.event_page_id})
+    assert set(form.fields) == {"title", "event_page", "owner", "cohosts"}
+    client.post(f"{LIST}edit/{game.pk}/", {"title": "改名后的游戏", "event_page": game.event_page_id, "owner": game.owner_id})
     game.refresh_from_db()
     assert game.title == "改名后的游戏" and game.game_questions.count() == 3
+
+
+def test_a_host_sees_and_opens_only_the_games_he_runs_and_only_the_owner_names_cohosts(client, games):
+    game, other = games
+    stranger = User.objects.create_user("stranger", password="x")
+    stranger.groups.add(Group.objects.get(name=HOSTS))
+    cohost = User.objects.create_user("cohost", password="x")
+    cohost.groups.add(Group.objects.get(name=HOSTS))
+    client.force_login(stranger)
+    body = client.get(LIST).content.decode()
+    assert game.pin not in body and other.pin not in body
+    for view in ("edit", "delete", "inspect", "history", "usage"):
+        assert client.get(f"{LIST}{view}/{game.pk}/").status_code == 404, view
+    assert client.post(f"{LIST}edit/{game.pk}/", {"title": "夺走", "cohosts": [stranger.pk]}).status_code == 404
+    assert client.post(f"{LIST}delete/{game.pk}/").status_code == 404
+    game.refresh_from_db()
+    assert game.title == "咨询日安全知识游戏" and not game.cohosts.exists()
+
+    client.force_login(game.owner)
+    assert set(client.get(f"{LIST}edit/{game.pk}/").context["form"].fields) == {"title", "event_page", "cohosts"}
+    client.post(f"{LIST}edit/{game.pk}/", {"title": game.title, "event_page": game.event_page_id, "cohosts": [cohost.pk],
+                                           "owner": stranger.pk})
+    game.refresh_from_db()
+    assert list(game.cohosts.all()) == [cohost] and game.owner.username == "host"
+
+    client.force_login(cohost)
+    assert game.pin in client.get(LIST).content.decode()
+    assert set(client.get(f"{LIST}edit/{game.pk}/").context["form"].fields) == {"title", "event_page"}
+    client.post(f"{LIST}edit/{game.pk}/", {"title": game.title, "event_page": game.event_page_id, "cohosts": [stranger.pk]})
+    assert list(game.cohosts.all()) == [cohost]
+    assert other.pin not in client.get(LIST).content.decode()
 
 
 @pytest.mark.parametrize("group", [EDITORS, JUDGES])
 def test_other_staff_cannot_see_games(client, games, group):
     staff(client, group)
     assert client.get(LIST).status_code in (302, 403)
-    assert client.get(f"{LIST}inspect/{games[0].pk}/").status_code in (302, 403)
+    assert client.get(f"{LIST}inspect/{games[0].pk}/").status_code in (302, 403, 404)
     assert "公众游戏" not in client.get("/admin/").content.decode()
 
 

@@ -4,29 +4,20 @@ import asyncio
 import pytest
 from asgiref.sync import sync_to_async
 from channels.routing import URLRouter
-from django.contrib.auth.models import Group
 
-from accounts.models import User
-from accounts.roles import HOSTS
 from contests.games.models import Player, PlayerAnswer, Prize
 from contests.live.consumer import CLOSE_REFUSED
 from contests.routing import websocket_urlpatterns
 
-from .conftest import connect, ordered_correct, receive, receive_until, send
+from .conftest import connect, game_host, ordered_correct, pass_header, receive, receive_until, send
 
 pytestmark = pytest.mark.django_db(transaction=True)
 # Without the auth middleware, so a test can put the host straight into the scope.
 bare = URLRouter(websocket_urlpatterns)
 
 
-def make_host():
-    user = User.objects.create_user("host", password="x")
-    user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
-    return user
-
-
 async def host_of(game):
-    host = await connect(f"/ws/games/{game.pin}/host/", bare, user=await sync_to_async(make_host)())
+    host = await connect(f"/ws/games/{game.pin}/host/", bare, user=await sync_to_async(game_host)())
     assert (await receive(host))["role"] == "host"
     return host
 
@@ -38,7 +29,7 @@ async def screen_of(game):
 
 
 async def join(game, nickname, seen=None):
-    phone = await connect(f"/ws/games/{game.pin}/play/")
+    phone = await connect(f"/ws/games/{game.pin}/play/", headers=[pass_header(game.pin)])
     visitor = await receive(phone)
     assert visitor["role"] == "visitor" and "me" not in visitor
     await send(phone, "player.join", nickname=nickname)

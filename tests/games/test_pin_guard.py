@@ -9,7 +9,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from contests.games import pin_guard
-from contests.games.pin_guard import MAX_FAILURES
+from contests.games.pin_guard import PIN_GUESSES
+
+MAX_FAILURES = PIN_GUESSES.max_failures
 from contests.live.consumer import CLOSE_REFUSED
 
 from .conftest import connect, receive

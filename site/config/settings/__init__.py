@@ -166,6 +166,11 @@ else:
     }
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# Public games: how many players one client address may add to one game (contests/games/join_limit.py).
+# A crowd behind one carrier address holds the `game_pass` cookie of the game, so it gets the higher one.
+GAME_JOINS_PER_ADDRESS = int(env.text("GAME_JOINS_PER_ADDRESS", "10"))
+GAME_JOINS_PER_ADDRESS_WITH_PASS = int(env.text("GAME_JOINS_PER_ADDRESS_WITH_PASS", "300"))
+
 # Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -190,7 +195,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
-# The client address of allauth's rate limits and of the game PIN limit (contests/games/pin_guard.py):
+# The client address of allauth's rate limits and of the live limits (contests/live/address_limits.py):
 # the X-Forwarded-For entry the trusted proxy appended, never one the client wrote itself.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
