@@ -23,6 +23,7 @@ from accounts.models import User
 from accounts.roles import HOSTS
 from contests.games import demo
 from contests.games.models import PublicGame
+from tests.games.conftest import pass_cookie
 
 WAIT = 30  # seconds: the longest any single step may take
 REDIS_LAYER = "channels_redis.pubsub.RedisPubSubChannelLayer"
@@ -156,9 +157,11 @@ def game(transactional_db):
 
 
 @pytest.fixture
-def host_cookie(transactional_db):
+def host_cookie(game):
     user = User.objects.create_user("fault-host", password="x")
     user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
+    game.owner = user
+    game.save(update_fields=["owner"])
     client = Client()
     client.force_login(user)
     return f"sessionid={client.cookies['sessionid'].value}"
@@ -249,7 +252,7 @@ class Phone(LiveSocket):
     """A player: joins with a nickname, keeps its token, remembers what it sent and what was acked."""
 
     def __init__(self, server, pin, nickname):
-        super().__init__(server, f"/ws/games/{pin}/play/")
+        super().__init__(server, f"/ws/games/{pin}/play/", pass_cookie(pin))
         self.pin, self.nickname = pin, nickname
         self.token = None
         self.sent = {}  # question index -> choice sent

@@ -59,12 +59,16 @@ def ordered_correct(game):
     return [question.correct_labels() for question in game.ordered_questions()]
 
 
-def pass_header(pin):
-    """The Cookie header of a phone holding the game's pass (it scanned the QR code or opened a page
-    of the game), as the crowd of a square shares one carrier address."""
+def pass_cookie(pin):
+    """The cookie of a phone holding the game's pass (it scanned the QR code or opened a page of
+    the game): test phones share one address, as a square's crowd shares a carrier's."""
     response = HttpResponse()
     pin_guard.grant(response, {}, pin)
-    return (b"cookie", f"{pin_guard.PASS_COOKIE}={response.cookies[pin_guard.PASS_COOKIE].value}".encode())
+    return f"{pin_guard.PASS_COOKIE}={response.cookies[pin_guard.PASS_COOKIE].value}"
+
+
+def pass_header(pin):
+    return (b"cookie", pass_cookie(pin).encode())
 
 
 async def connect(path, application=None, user=None, address=None, headers=()):

@@ -23,9 +23,11 @@ def patient_expect():
     expect.set_options(timeout=5_000)  # Playwright's default, for the modules after this one
 
 
-def host_session_cookie(base_url):
+def host_session_cookie(base_url, game):
     user = User.objects.create_user("zhuchiren", password="x")
     user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
+    game.owner = user
+    game.save(update_fields=["owner"])
     client = Client()
     client.force_login(user)
     return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}
@@ -42,7 +44,7 @@ def test_screen_host_and_twenty_phones_play_three_questions(browser, asgi_server
     expect(screen.locator(".screen-pin")).to_contain_text(game.pin)
 
     host_context = browser.new_context(viewport={"width": 1024, "height": 1366}, locale="zh-CN")
-    host_context.add_cookies([host_session_cookie(asgi_server)])
+    host_context.add_cookies([host_session_cookie(asgi_server, game)])
     host = host_context.new_page()
     host.goto(f"{asgi_server}/live/games/{game.pin}/host/")
     expect(host.locator("[data-phase]")).to_have_text("等待玩家加入")

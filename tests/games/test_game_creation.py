@@ -57,6 +57,7 @@ def test_without_a_seed_one_is_drawn_and_recorded(host_client):
     create(host_client, title="随机", bank=bank.pk, source="mix", **mix_data({"count": 2}))
     game = PublicGame.objects.get(title="随机")
     assert len(game.draw_seed) == 8 and game.game_questions.count() == 2
+    assert game.owner.username == "host" and game.is_hosted_by(game.owner)  # the creator runs it
     again = draw_paper(Question.objects.filter(bank=bank, active=True), game.mix, game.draw_seed)
     assert [question.pk for question in again] == [question.pk for question in game.ordered_questions()]
 

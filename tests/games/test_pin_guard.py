@@ -10,11 +10,11 @@ from django.urls import reverse
 
 from contests.games import pin_guard
 from contests.games.pin_guard import PIN_GUESSES
-
-MAX_FAILURES = PIN_GUESSES.max_failures
 from contests.live.consumer import CLOSE_REFUSED
 
 from .conftest import connect, receive
+
+MAX_FAILURES = PIN_GUESSES.max_failures
 
 
 def unknown_pin(game):

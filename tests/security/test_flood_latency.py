@@ -18,6 +18,7 @@ from websockets.asyncio.client import connect
 from accounts.models import User
 from accounts.roles import HOSTS
 from contests.live.consumer import CLOSE_RATE_LIMITED
+from tests.games.conftest import pass_cookie
 
 PLAYERS = 20
 QUESTIONS_PER_PHASE = 3
@@ -54,9 +55,11 @@ def make_game():
     return game
 
 
-def host_cookie():
+def host_cookie(game):
     user = User.objects.create_user("zhuchiren", password="x")
     user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
+    game.owner = user
+    game.save(update_fields=["owner"])
     client = Client()
     client.force_login(user)
     return f"sessionid={client.cookies['sessionid'].value}"
@@ -122,7 +125,8 @@ async def run_game(base_url, pin, cookie, stop_file):
     host_reader = asyncio.create_task(drain(host))
     players = []
     for number in range(PLAYERS + 1):
-        player = Player(await connect(f"{sockets}/play/", origin=base_url, open_timeout=WAIT, max_queue=None))
+        player = Player(await connect(f"{sockets}/play/", origin=base_url, open_timeout=WAIT, max_queue=None,
+                                      additional_headers={"Cookie": pass_cookie(pin)}))
         await player.join(f"玩家{number:02d}")
         players.append(player)
     flooder_seat = players.pop()  # its token goes to the flooding process
@@ -157,7 +161,7 @@ async def run_game(base_url, pin, cookie, stop_file):
 
 def test_one_flooding_phone_is_closed_and_the_others_keep_their_latency(asgi_server, tmp_path):
     game = make_game()
-    baseline, flooded, flood = asyncio.run(run_game(asgi_server, game.pin, host_cookie(), tmp_path / "stop"))
+    baseline, flooded, flood = asyncio.run(run_game(asgi_server, game.pin, host_cookie(game), tmp_path / "stop"))
 
     closed = flood["connections"][:-1]  # the last one was still flooding when the test stopped it
     rate = sum(c["sent"] for c in closed) / sum(c["seconds"] for c in closed)  # while connected

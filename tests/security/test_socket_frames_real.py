@@ -67,7 +67,7 @@ def test_a_megabyte_frame_closes_one_phone_and_foreign_origins_are_refused(asgi_
     from contests.games.models import Player, PlayerAnswer
 
     game = make_game()
-    frames, code, giant_code = asyncio.run(hostile_frames(asgi_server, game.pin, host_cookie()))
+    frames, code, giant_code = asyncio.run(hostile_frames(asgi_server, game.pin, host_cookie(game)))
     assert [frame.get("code") for frame in frames if frame["type"] == "error"] == ["frame_too_large"], (frames, code)
     assert code == CLOSE_TOO_LARGE
     assert giant_code is not None and giant_code != 1000  # dropped, not a normal close

@@ -120,6 +120,8 @@ def test_game_screen_phone_and_host_show_hostile_names_and_questions_as_text(bro
     questions = game.ordered_questions()
     host = User.objects.create_user("zhuchiren", password="x")
     host.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
+    game.owner = host
+    game.save(update_fields=["owner"])
     screen = open_page(browser, f"{asgi_server}/live/games/{game.pin}/screen/", size=(1920, 1080))
     console = open_page(browser, f"{asgi_server}/live/games/{game.pin}/host/", session_cookie(host, asgi_server))
     phone = open_page(browser, f"{asgi_server}/live/games/{game.pin}/", size=(360, 740))

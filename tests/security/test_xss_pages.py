@@ -90,6 +90,8 @@ def test_public_game_pages_lists_and_results_show_hostile_text_as_text(payload):
     play.finish(game)
     host = User.objects.create_user("zhuchiren", password="x")
     host.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
+    game.owner = host
+    game.save(update_fields=["owner"])
 
     for name in ("play", "screen"):
         assert_shown_escaped(Client().get(reverse(f"games:{name}", args=[game.pin])), game.title)
