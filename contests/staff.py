@@ -2,6 +2,8 @@
 host or judge acts only on the contests and games he is assigned to, and only once he has done
 what the site's pages ask of him first (TOTP for the groups of MFA_REQUIRED_GROUPS)."""
 from django.http import Http404
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from accounts.mfa_required import needs_totp_setup
 from accounts.roles import in_group
@@ -15,8 +17,26 @@ def check_staff_seat(user, group, assigned):
     setup (the very rule of accounts.mfa_required's middleware)."""
     if user is None or not in_group(user, group) or not (user.is_superuser or assigned):
         raise Refusal("forbidden", "this login may not take this seat")
+    check_totp(user)
+
+
+def check_totp(user):
     if needs_totp_setup(user):
         raise Refusal("mfa_required", "set up an authenticator app (TOTP) on the site first, then reconnect")
+
+
+class ScopedPermissionPolicy(ModelPermissionPolicy):
+    """The model's permissions, on the objects `scope(user)` returns only (bulk actions, buttons)."""
+
+    def __init__(self, model, scope):
+        super().__init__(model)
+        self.scope = scope
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and self.scope(user).filter(pk=instance.pk).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return super().instances_user_has_any_permission_for(user, actions).filter(pk__in=self.scope(user).values("pk"))
 
 
 class ScopedIndexMixin:
@@ -42,7 +62,8 @@ class ScopedObjectMixin:
 
 
 def scope_viewset(viewset_class, scope):
-    """`viewset_class` with every view limited to `scope(user)`."""
+    """`viewset_class` with every view, and the model's permission policy, limited to `scope(user)`."""
+    register_permission_policy(viewset_class.model, ScopedPermissionPolicy(viewset_class.model, scope))
     attributes = {}
     for name, mixin in (("index", ScopedIndexMixin), ("edit", ScopedObjectMixin), ("delete", ScopedObjectMixin),
                         ("inspect", ScopedObjectMixin), ("history", ScopedObjectMixin), ("usage", ScopedObjectMixin)):

@@ -1,9 +1,10 @@
 """The contest's admin form: once a contest has started, its set-up is locked.
 
-Rounds, scoring, teams joining or leaving, judges and the rehearsal flag stay as they were until
-the host clears the rehearsal (back to the lobby) or, for a real contest, for good: a change would
-break the running contest or rewrite a finished one. The title, the event page, the hosts and how
-a team is shown (name, unit, colour, members, pages) may still be edited.
+Rounds, scoring, teams joining or leaving, hosts, judges and the rehearsal flag stay as they were
+until the host clears the rehearsal (back to the lobby) or, for a real contest, for good: a change
+would break the running contest or rewrite a finished one (or hand it to someone else mid-way).
+The title, the event page and how a team is shown (name, unit, colour, members, pages) may still
+be edited.
 """
 from django.core.exceptions import ValidationError
 from django.utils.text import get_text_list
@@ -13,7 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from contests.rules.phases import Phase
 
-LOCKED_FIELDS = ("start_score", "rehearsal", "judges")
+LOCKED_FIELDS = ("start_score", "rehearsal", "hosts", "judges")
 TEAM_LOCKED_FIELDS = ("order",)
 
 
@@ -30,8 +31,8 @@ class ContestAdminForm(WagtailAdminModelForm):
             changed = self.locked_changes()
             if changed:
                 raise ValidationError(
-                    _("This contest has started, so %(parts)s can no longer be changed. The title, the event page, "
-                      "the hosts and how teams are shown may still be edited; a rehearsal is unlocked again by "
+                    _("This contest has started, so %(parts)s can no longer be changed. The title, the event page "
+                      "and how teams are shown may still be edited; a rehearsal is unlocked again by "
                       "clearing it on the host console.") % {"parts": get_text_list(changed, pgettext("joining a list", "and"))},
                     code="contest_started",
                 )

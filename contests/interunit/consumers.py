@@ -19,6 +19,7 @@ from contests.live.fanout import FRAME_EVENT, broadcast
 from .models import Contest, Team
 from contests.rules.phases import Role
 from contests.rules.refusal import Refusal
+from contests.staff import check_totp
 
 HOST_COMMANDS = ("start", "open", "lock", "mark", "undo", "reveal", "scoreboard", "next", "pause", "resume", "end",
                  "adjust", "reset")
@@ -83,8 +84,10 @@ def find_seat(contest_id, role, user, query):
     game = contest.game_key
     identity = {"contest": contest.pk}
     if role == "host" and _member(user, HOSTS, contest.hosts):
+        check_totp(user)
         return Seat("host", game, ("host",), {**identity, "actor": user.pk, "label": user.get_username()})
     if role == "judge" and _member(user, JUDGES, contest.judges):
+        check_totp(user)
         return Seat("judge", game, ("judges",), {**identity, "actor": user.pk, "label": user.get_username()})
     if role == "screen":  # what the hall sees anyway: open to anyone
         return Seat("screen", game, ("screen",), {**identity, "actor": None, "label": "screen"})
@@ -112,8 +115,10 @@ def snapshot_for(seat):
     return data
 
 
-def _handler(command):
+def _handler(role, command):
     async def handler(self, message):
+        if self.seat.role != role:  # each role sends only its own names (docs/protocol.md)
+            raise Refusal("unknown_type", f"unknown message type {message['type']!r}")
         await self.command(command, message)
 
     handler.__name__ = f"msg_{command}"
@@ -122,4 +127,4 @@ def _handler(command):
 
 for _prefix, _commands in (("host", HOST_COMMANDS), ("judge", JUDGE_COMMANDS), ("team", TEAM_COMMANDS)):
     for _command in _commands:
-        setattr(ContestConsumer, f"msg_{_prefix}_{_command}", _handler(_command))
+        setattr(ContestConsumer, f"msg_{_prefix}_{_command}", _handler(_prefix, _command))

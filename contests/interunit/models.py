@@ -25,6 +25,19 @@ def new_access_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
 
 
+ASSIGN_STAFF = "contests.assign_contest_staff"
+
+
+class ContestQuerySet(models.QuerySet):
+    def staffed_by(self, user):
+        """The contests `user` hosts or judges (superusers: every contest)."""
+        if user.is_superuser:
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(hosts=user) | Q(judges=user)).distinct()
+
+
 class Contest(ClusterableModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -50,16 +63,20 @@ class Contest(ClusterableModel):
 
     panels = [
         FieldPanel("title"), FieldPanel("event_page"), FieldPanel("start_score"), FieldPanel("rehearsal"),
-        FieldPanel("hosts"), FieldPanel("judges"),
+        # Only an administrator assigns the staff (a Host's form has neither field).
+        FieldPanel("hosts", permission=ASSIGN_STAFF), FieldPanel("judges", permission=ASSIGN_STAFF),
         InlinePanel("teams", heading=_("Teams"), label=_("team")),
         InlinePanel("rounds", heading=_("Rounds"), label=_("round")),
     ]
     base_form_class = ContestAdminForm  # the set-up is locked once the contest has started
 
+    objects = ContestQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("contest")
         verbose_name_plural = _("contests")
+        permissions = [("assign_contest_staff", _("Can assign a contest's hosts and judges"))]
 
     def __str__(self):
         return self.title

@@ -12,6 +12,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from quizzes.models import Question
 
+from contests.staff import scope_viewset
+
 from .admin_forms import has_started
 from .models import Contest, ContestResultsPage, ranking
 
@@ -35,7 +37,7 @@ def unit_contest_results(page):
     return results
 
 
-class ContestViewSet(SnippetViewSet):
+class AnyContestViewSet(SnippetViewSet):
     model = Contest
     icon = "group"
     menu_label = gettext_lazy("Contests")
@@ -44,7 +46,17 @@ class ContestViewSet(SnippetViewSet):
     list_filter = ["status"]
 
 
+# A host or judge sees only the contests he is assigned to; his edit form has no hosts or judges
+# (Contest.panels), which only an administrator assigns.
+ContestViewSet = scope_viewset(AnyContestViewSet, Contest.objects.staffed_by)
 register_snippet(ContestViewSet)
+
+
+@hooks.register("after_create_snippet")
+def host_the_contest_you_create(request, instance):
+    """A Host who creates a contest hosts it (he could not see it otherwise)."""
+    if isinstance(instance, Contest) and not request.user.is_superuser:
+        instance.hosts.add(request.user)
 
 
 @hooks.register("before_delete_snippet")

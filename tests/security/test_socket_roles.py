@@ -1,6 +1,8 @@
 """Sockets that try what their seat does not allow: another contest's host and judge, anonymous
-sockets, a team code of another contest, a team pad naming another team, and every host command of
-a public game sent from a phone, a visitor and the big screen. Each is refused and changes nothing."""
+sockets, logged-in users outside the staff groups, staff without TOTP where the pages require it,
+a team code of another contest, a team pad naming another team, every contest command from every
+seat whose role does not list it, and every host command of a public game sent from a phone, a
+visitor and the big screen. Each is refused and changes nothing."""
 import json
 
 import pytest
@@ -10,9 +12,9 @@ from django.contrib.auth.models import AnonymousUser, Group
 
 from accounts.roles import HOSTS, JUDGES
 from contests.live.consumer import CLOSE_REFUSED
-from contests.interunit.models import Answer, Contest, ScoreEvent, Team
+from contests.interunit.models import Answer, Buzz, Contest, JudgeScore, ScoreEvent, Team
 from tests.interunit.conftest import make_contest
-from tests.interunit.test_consumers import router, seats, step
+from tests.interunit.test_consumers import connect, router, seats, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,7 +38,8 @@ def other_contest():
 @database_sync_to_async
 def recorded(contest):
     contest.refresh_from_db()
-    return contest.state, ScoreEvent.objects.count(), Answer.objects.count()
+    return (contest.state, ScoreEvent.objects.count(), Answer.objects.count(), Buzz.objects.count(),
+            JudgeScore.objects.count())
 
 
 async def refused(path, user=None):
@@ -55,7 +58,10 @@ async def test_other_contests_staff_anonymous_sockets_and_foreign_team_codes_get
     from accounts.models import User
 
     own_host = await database_sync_to_async(User.objects.get)(username="host")
+    outsider = await database_sync_to_async(User.objects.create_user)("visitor", password="x")  # in no group
     attempts = [
+        (f"/ws/contest/{contest.pk}/host/", outsider),
+        (f"/ws/contest/{contest.pk}/judge/", outsider),
         (f"/ws/contest/{contest.pk}/host/", other_host),
         (f"/ws/contest/{contest.pk}/judge/", other_judge),
         (f"/ws/contest/{contest.pk}/host/", None),
@@ -67,7 +73,61 @@ async def test_other_contests_staff_anonymous_sockets_and_foreign_team_codes_get
     ]
     for path, user in attempts:
         assert await refused(path, user) == ("no_seat", CLOSE_REFUSED), (path, user)
-    assert await recorded(contest) == before
+        assert await recorded(contest) == before, (path, user)
+
+
+ROLE_COMMANDS = {
+    "host": ["host.start", "host.open", "host.lock", "host.mark", "host.undo", "host.reveal", "host.scoreboard",
+             "host.next", "host.pause", "host.resume", "host.end", "host.adjust", "host.reset"],
+    "judge": ["judge.mark", "judge.adjust", "judge.score"],
+    "team": ["team.buzz", "team.risk", "team.answer"],
+}
+
+
+async def test_the_role_table_every_seat_sending_another_roles_commands_is_refused_and_changes_nothing():
+    """Host, judge, screen and team sockets of one running judged contest each send every command
+    of the other roles, with plausible fields; each refusal leaves state, events, answers, buzzes
+    and judges' sheets as they were."""
+    contest = await database_sync_to_async(make_contest)(judged=True)
+    host, screen, pads, teams = await seats(contest)
+    from accounts.models import User
+
+    judge_user = await database_sync_to_async(User.objects.get)(username="judge")
+    judge, first = await connect(f"/ws/contest/{contest.pk}/judge/", judge_user)
+    assert first["role"] == "judge"
+    await step(host, [screen, *pads], "host.start")  # the judged round: judges may score now
+    fields = {"choice": "B", "verdict": "correct", "value": 10, "team": teams[0].pk, "delta": 50, "reason": "x",
+              "sheet": {"内容": 50}}
+    before = await recorded(contest)
+    for role, client in (("host", host), ("judge", judge), ("screen", screen), ("team", pads[0])):
+        for owner, commands in ROLE_COMMANDS.items():
+            if owner == role:
+                continue
+            for command in commands:
+                error = await client.error(command, ref=f"{role}:{command}", **fields)
+                assert error["code"] in ("forbidden", "unknown_type", "wrong_phase"), (role, command, error)
+                assert await recorded(contest) == before, (role, command)
+
+
+async def test_staff_without_totp_get_no_staff_seat_where_the_pages_require_it(settings):
+    """With Hosts and Judges in MFA_REQUIRED_GROUPS, the contest's own host and judge without TOTP
+    are refused (`mfa_required`, 4403) and change nothing; with TOTP they are seated."""
+    from allauth.mfa.models import Authenticator
+
+    from accounts.models import User
+
+    settings.MFA_REQUIRED_GROUPS = [HOSTS, JUDGES]
+    contest = await database_sync_to_async(make_contest)(judged=True)
+    before = await recorded(contest)
+    for role, name in (("host", "host"), ("judge", "judge")):
+        user = await database_sync_to_async(User.objects.get)(username=name)
+        assert await refused(f"/ws/contest/{contest.pk}/{role}/", user) == ("mfa_required", CLOSE_REFUSED), role
+        assert await recorded(contest) == before
+        await database_sync_to_async(Authenticator.objects.create)(user=user, type=Authenticator.Type.TOTP,
+                                                                   data={"secret": "x"})
+        client, first = await connect(f"/ws/contest/{contest.pk}/{role}/", user)
+        assert first["type"] == "snapshot" and first["role"] == role
+        await client.communicator.disconnect()
 
 
 async def test_a_team_pad_naming_another_team_acts_only_for_itself():
