@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 
 from accounts.roles import HOSTS
-from contests.live.address_limits import scope_address
+from contests.live.address_limits import TooManyAttempts, scope_address
 from contests.live.clock import server_time_ms
 from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Seat, message_ref
 from contests.live.fanout import broadcast
@@ -31,7 +31,7 @@ from .models import PublicGame
 def find_game(pin, address, passed):
     try:
         game = pin_guard.find_game(pin, address, passed)
-    except pin_guard.TooManyAttempts:
+    except TooManyAttempts:
         raise Refusal("too_many_attempts", "too many unknown PINs from this address, try again later") from None
     if game is None:
         raise Refusal("unknown_game", "no game with this PIN")

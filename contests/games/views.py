@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.roles import HOSTS, in_group
 
-from contests.live.address_limits import request_address
+from contests.live.address_limits import TooManyAttempts, request_address
 
 from . import pin_guard, play
 from .export_xlsx import per_player_workbook, per_question_workbook, question_rows, workbook_response
@@ -30,7 +30,7 @@ host_required = user_passes_test(is_host)
 
 
 def too_many_attempts(request):
-    return render(request, "games/too_many_attempts.html", {"minutes": pin_guard.PIN_GUESSES.window_minutes}, status=429)
+    return render(request, "games/too_many_attempts.html", {"minutes": pin_guard.PIN_GUARD.window_minutes}, status=429)
 
 
 def game_by_pin(view):
@@ -43,7 +43,7 @@ def game_by_pin(view):
         passed = held or pin_guard.is_qr_key(pin, request.GET.get(pin_guard.QR_KEY_PARAMETER))
         try:
             game = pin_guard.find_game(pin, request_address(request), passed=passed)
-        except pin_guard.TooManyAttempts:
+        except TooManyAttempts:
             return too_many_attempts(request)
         if game is None:
             raise Http404("no game with this PIN")
@@ -76,7 +76,7 @@ def join(request):
     if form.is_valid():
         try:
             game = pin_guard.find_game(form.cleaned_data["pin"], request_address(request))
-        except pin_guard.TooManyAttempts:
+        except TooManyAttempts:
             return too_many_attempts(request)
         if game is not None:
             response = redirect("games:play", pin=game.pin)

@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from accounts.roles import HOSTS, JUDGES, in_group
 
 from . import runner
+from .code_guard import CODE_GUARD, find_team
 from .deadlines import DeadlineWatch, due, expire_if_due
 from .frames import view
+from contests.live.address_limits import TooManyAttempts, scope_address
 from contests.live.clock import server_time_ms
 from contests.live.consumer import LiveConsumer, Seat
 from contests.live.fanout import FRAME_EVENT, broadcast
-from .models import Contest, Team
+from .models import Contest
 from contests.rules.phases import Role
 from contests.rules.refusal import Refusal
 from contests.staff import check_totp
@@ -36,7 +38,10 @@ class ContestConsumer(LiveConsumer):
         kwargs = self.scope["url_route"]["kwargs"]
         role = kwargs["role"]
         query = dict(part.split("=", 1) for part in self.scope["query_string"].decode().split("&") if "=" in part)
-        seat = await database_sync_to_async(find_seat)(kwargs["contest"], role, self.scope.get("user"), query)
+        seat = await database_sync_to_async(find_seat)(
+            kwargs["contest"], role, self.scope.get("user"), query, scope_address(self.scope),
+            CODE_GUARD.passes(self.scope.get("cookies", {})),
+        )
         if seat is None:
             raise Refusal("no_seat", _("This page may not join the contest: check the link, the code or your login."))
         return seat
@@ -77,7 +82,7 @@ class ContestConsumer(LiveConsumer):
         await broadcast(seat.game, frames)
 
 
-def find_seat(contest_id, role, user, query):
+def find_seat(contest_id, role, user, query, address, code_passes=()):
     contest = Contest.objects.filter(pk=contest_id).first()
     if contest is None:
         return None
@@ -92,7 +97,11 @@ def find_seat(contest_id, role, user, query):
     if role == "screen":  # what the hall sees anyway: open to anyone
         return Seat("screen", game, ("screen",), {**identity, "actor": None, "label": "screen"})
     if role == "team":
-        team = Team.objects.filter(contest=contest, access_code=query.get("code", "").upper()).first()
+        code = query.get("code", "").upper()
+        try:
+            team = find_team(code, address, passed=code in code_passes, contest=contest)
+        except TooManyAttempts:
+            raise Refusal("too_many_attempts", "too many unknown access codes from this address, try again later") from None
         if team:
             return Seat("team", game, ("teams",), {**identity, "actor": team.pk, "label": f"team {team.name}"})
     return None

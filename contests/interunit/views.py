@@ -15,10 +15,12 @@ from django.views.decorators.http import require_POST
 from quizzes.papers import PaperError
 
 from accounts.roles import HOSTS, JUDGES, in_group
+from contests.live.address_limits import TooManyAttempts, request_address
 
 from .exporting import audit_workbook
 from .drawing import draw_round_questions
-from .forms import AccessCodeForm
+from .code_guard import CODE_GUARD, find_team
+from .forms import UNKNOWN_CODE, AccessCodeForm, too_many_attempts
 from .labels import client_labels
 from .models import Contest, Team
 from .results import publish_results
@@ -58,20 +60,30 @@ def big_screen(request, contest_id):
 
 
 def team_join(request):
-    form = AccessCodeForm(request.GET or None)
+    form = AccessCodeForm(request.GET or None, address=request_address(request))
     if form.is_valid():
         return redirect("contests:team_pad", code=form.cleaned_data["code"])
-    return render(request, "contests/team_join.html", {"form": form})
+    status = 429 if form.has_error("code", "too_many_attempts") else 200
+    return render(request, "contests/team_join.html", {"form": form}, status=status)
 
 
 def team_pad(request, code):
-    team = Team.objects.filter(access_code=code.upper()).select_related("contest").first()
+    """A team's pad, by the code in its link (its card's QR code); an unknown code counts as a
+    guess (code_guard), and opening the pad gives the browser the code's pass."""
+    code = code.upper()
+    held = code in CODE_GUARD.passes(request.COOKIES)
+    context = {"form": AccessCodeForm(initial={"code": code}, address=None)}
+    try:
+        team = find_team(code, request_address(request), passed=held)
+    except TooManyAttempts:
+        return render(request, "contests/team_join.html", {**context, "error": too_many_attempts()}, status=429)
     if team is None:
-        form = AccessCodeForm(data={"code": code})
-        form.is_valid()
-        return render(request, "contests/team_join.html", {"form": form}, status=404)
-    return _page(request, "contests/team.html", team.contest, "team",
-                 f"/ws/contest/{team.contest_id}/team/?code={team.access_code}", team=team)
+        return render(request, "contests/team_join.html", {**context, "error": UNKNOWN_CODE}, status=404)
+    response = _page(request, "contests/team.html", team.contest, "team",
+                     f"/ws/contest/{team.contest_id}/team/?code={team.access_code}", team=team)
+    if not held:
+        CODE_GUARD.grant(response, request.COOKIES, team.access_code)
+    return response
 
 
 @login_required

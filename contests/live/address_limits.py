@@ -7,6 +7,8 @@ The address is the one allauth's login rate limits use (`ALLAUTH_TRUSTED_PROXY_C
 the X-Forwarded-For entry nginx appended, never one the client wrote itself.
 """
 from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -56,13 +58,27 @@ class AddressCounter:
                 cache.add(key, 1, self.window_seconds)
 
 
-class GuessLimit:
-    """Wrong guesses of a secret: past `max_failures` within the window, an address is refused
-    every lookup, even of a right secret, until the window from its first failure ends."""
+class TooManyAttempts(Exception):
+    """The address is past the limit: it may look up no secret of this kind until the window ends."""
 
-    def __init__(self, name, max_failures, window_seconds):
+
+class GuessGuard:
+    """Wrong guesses of a secret: past `max_failures` within the window, an address is refused
+    every lookup, even of a right secret, until the window from its first failure ends.
+
+    Many clients may share one address (a carrier's NAT, a venue's Wi-Fi), so a browser that has
+    shown it knows a secret is never refused it: it holds a pass, a signed cookie `pass_cookie`
+    listing the secrets it reached (its newest `PASS_SIZE`, for `PASS_SECONDS`), which pages and
+    sockets both read. A lookup with a pass is neither checked nor counted.
+    """
+
+    PASS_SECONDS = 24 * 3600
+    PASS_SIZE = 5
+
+    def __init__(self, name, max_failures, window_seconds, pass_cookie):
         self.max_failures = max_failures
         self.failures = AddressCounter(name, window_seconds)
+        self.pass_cookie = pass_cookie
 
     @property
     def window_minutes(self):
@@ -71,5 +87,32 @@ class GuessLimit:
     def is_blocked(self, address):
         return self.failures.count(address) >= self.max_failures
 
-    def record_failure(self, address):
-        self.failures.add(address)
+    def find(self, secret, address, lookup, passed=False):
+        """`lookup(secret)`, or None, counted as a failed guess of `address`; raises
+        TooManyAttempts for an address past the limit, whatever the secret, unless `passed`."""
+        if not passed and self.is_blocked(address):
+            raise TooManyAttempts
+        found = lookup(secret)
+        if found is None and not passed:
+            self.failures.add(address)
+        return found
+
+    def _signer(self):
+        return signing.get_cookie_signer(salt=self.pass_cookie)
+
+    def passes(self, cookies):
+        """The secrets a browser's pass lists (none if it is missing, forged or expired); works
+        for a request's COOKIES and a socket scope's `cookies` alike."""
+        try:
+            value = self._signer().unsign(cookies.get(self.pass_cookie, ""), max_age=self.PASS_SECONDS)
+        except signing.BadSignature:
+            return []
+        return value.split(",")
+
+    def grant(self, response, cookies, secret):
+        """Add `secret` to the browser's pass."""
+        held = [held_secret for held_secret in self.passes(cookies) if held_secret != secret]
+        response.set_cookie(
+            self.pass_cookie, self._signer().sign(",".join([*held[-(self.PASS_SIZE - 1):], secret])),
+            max_age=self.PASS_SECONDS, httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+        )

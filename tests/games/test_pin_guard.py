@@ -9,12 +9,12 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from contests.games import pin_guard
-from contests.games.pin_guard import PIN_GUESSES
+from contests.games.pin_guard import PIN_GUARD
 from contests.live.consumer import CLOSE_REFUSED
 
 from .conftest import connect, receive
 
-MAX_FAILURES = PIN_GUESSES.max_failures
+MAX_FAILURES = PIN_GUARD.max_failures
 
 
 def unknown_pin(game):

@@ -47,7 +47,7 @@ def texts():
             "unknown_player": _("This device is no longer in the game. Please join again."),
             "unknown_game": _("No game has this PIN."),
             "too_many_attempts": _("Too many wrong game PINs from this network. Please wait %(minutes)s minutes and try again.")
-            % {"minutes": pin_guard.PIN_GUESSES.window_minutes},
+            % {"minutes": pin_guard.PIN_GUARD.window_minutes},
             "too_many_joins": _("Too many players have joined this game from this network. Scan the QR code on the big screen to join."),
             "mfa_required": _("Set up your authenticator app first: open the site, then reload this page."),
             "already_answered": _("You have already answered this question."),
