@@ -127,7 +127,7 @@ def snapshot_for(seat):
 def _handler(role, command):
     async def handler(self, message):
         if self.seat.role != role:  # each role sends only its own names (docs/protocol.md)
-            raise Refusal("unknown_type", f"unknown message type {message['type']!r}")
+            raise Refusal("forbidden", f"a {self.seat.role} may not send {message['type']!r}")
         await self.command(command, message)
 
     handler.__name__ = f"msg_{command}"

@@ -29,13 +29,16 @@ ASSIGN_STAFF = "contests.assign_contest_staff"
 
 
 class ContestQuerySet(models.QuerySet):
-    def staffed_by(self, user):
-        """The contests `user` hosts or judges (superusers: every contest)."""
+    def for_staff(self, user):
+        """The contests `user` may see in the admin: those he hosts if he may edit contests (a
+        Host), else those he judges; superusers every contest."""
         if user.is_superuser:
             return self
         if not user.is_authenticated:
             return self.none()
-        return self.filter(Q(hosts=user) | Q(judges=user)).distinct()
+        if user.has_perm("contests.change_contest"):
+            return self.filter(hosts=user)
+        return self.filter(judges=user)
 
 
 class Contest(ClusterableModel):

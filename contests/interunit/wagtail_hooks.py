@@ -46,9 +46,9 @@ class AnyContestViewSet(SnippetViewSet):
     list_filter = ["status"]
 
 
-# A host or judge sees only the contests he is assigned to; his edit form has no hosts or judges
-# (Contest.panels), which only an administrator assigns.
-ContestViewSet = scope_viewset(AnyContestViewSet, Contest.objects.staffed_by)
+# A Host sees and edits only the contests he hosts (a Judge: views those he judges); his form has
+# no hosts or judges (Contest.panels), which only an administrator assigns.
+ContestViewSet = scope_viewset(AnyContestViewSet, Contest.objects.for_staff)
 register_snippet(ContestViewSet)
 
 

@@ -54,6 +54,8 @@ def test_a_phone_number_is_masked_everywhere_and_exported_only_to_hosts(finished
     assert MASKED in json.dumps(frames[0], ensure_ascii=False)  # the host's roster, to call the winner
 
     host = user_in(HOSTS, "zhuchiren")
+    game.owner = User.objects.get(username="zhuchiren")
+    game.save(update_fields=["owner"])
     pages = [reverse("games:screen", args=[game.pin]), reverse("games:play", args=[game.pin]),
              reverse("games:results", args=[game.pin])]
     for url in pages:
