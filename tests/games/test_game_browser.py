@@ -23,11 +23,13 @@ def patient_expect():
     expect.set_options(timeout=5_000)  # Playwright's default, for the modules after this one
 
 
-def host_session_cookie(base_url, game):
+def host_session_cookie(base_url, game=None):
+    """The session of a Host, the owner of `game` if given."""
     user = User.objects.create_user("zhuchiren", password="x")
     user.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
-    game.owner = user
-    game.save(update_fields=["owner"])
+    if game is not None:
+        game.owner = user
+        game.save(update_fields=["owner"])
     client = Client()
     client.force_login(user)
     return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}
