@@ -134,7 +134,7 @@ def setup_django(var_dir):
 def create_game(questions):
     from django.test import Client
 
-    from accounts.models import User
+    from core.accounts.models import User
     from contests.games import demo
     from contests.games.models import PublicGame
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 
-from accounts.roles import HOSTS, in_group
+from core.accounts.roles import HOSTS, in_group
 from contests.live.clock import server_time_ms
 from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Seat, message_ref
 from contests.live.fanout import broadcast

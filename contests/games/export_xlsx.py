@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from contests.rules.public_game import ranking
-from exports.formula_safety import safe_cell
+from core.exports.formula_safety import safe_cell
 
 from . import play
 from .models import Player, PlayerAnswer

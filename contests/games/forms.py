@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from quizzes.models import Question
 from quizzes.papers import PaperError, draw_paper
-from taxonomy.models import CampaignArea, Venue
+from core.taxonomy.models import CampaignArea, Venue
 
 from .models import GameQuestion, PublicGame
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.roles import HOSTS, in_group
+from core.accounts.roles import HOSTS, in_group
 
 from . import pin_guard, play
 from .export_xlsx import per_player_workbook, per_question_workbook, question_rows, workbook_response

@@ -8,7 +8,7 @@ import json
 from channels.db import database_sync_to_async
 from django.utils.translation import gettext as _
 
-from accounts.roles import HOSTS, JUDGES, in_group
+from core.accounts.roles import HOSTS, JUDGES, in_group
 
 from . import runner
 from .deadlines import DeadlineWatch, due, expire_if_due

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.views.decorators.http import require_POST
 from quizzes.papers import PaperError
 
-from accounts.roles import HOSTS, JUDGES, in_group
+from core.accounts.roles import HOSTS, JUDGES, in_group
 
 from .exporting import audit_workbook
 from .drawing import draw_round_questions

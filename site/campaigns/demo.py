@@ -7,7 +7,7 @@ from base.demo import home, section
 from base.demo_builders import demo_image, publish_child
 from events.models import EventDesk, EventPage
 from news.models import ArticleIndexPage, ArticlePage
-from taxonomy.models import CampaignArea, Venue
+from core.taxonomy.models import CampaignArea, Venue
 
 from .models import CampaignPage
 

@@ -2,7 +2,7 @@
 from datetime import date
 
 from base.demo import section
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 
 from .models import CaseIndexPage, ViolationCasePage
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 
 from .models import ListedHazard
 

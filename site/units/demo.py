@@ -1,7 +1,7 @@
 """Demo content: one model unit per venue and one nomination waiting for review."""
 from base.demo import section
 from base.demo_builders import demo_image
-from taxonomy.models import Venue
+from core.taxonomy.models import Venue
 
 from .models import ModelUnitIndexPage, ModelUnitPage, Nomination
 

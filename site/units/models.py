@@ -19,7 +19,7 @@ from base.pagination import paginate
 from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use
 from events.blocks import GalleryBlock
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
-from taxonomy.models import Venue
+from core.taxonomy.models import Venue
 
 
 class ModelUnitIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):

@@ -6,8 +6,8 @@ import pytest
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import Group
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 from contests.games.models import PublicGame
 from quizzes.models import Option, Question, QuestionBank
 

@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
-from accounts.roles import EDITORS, HOSTS, JUDGES
+from core.accounts.models import User
+from core.accounts.roles import EDITORS, HOSTS, JUDGES
 from base.models import HomePage
 from contests.games import play
 from contests.games.models import Player, Prize, PublicGame

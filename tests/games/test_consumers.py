@@ -6,8 +6,8 @@ from asgiref.sync import sync_to_async
 from channels.routing import URLRouter
 from django.contrib.auth.models import Group
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 from contests.games.models import Player, PlayerAnswer, Prize
 from contests.live.consumer import CLOSE_REFUSED
 from contests.routing import websocket_urlpatterns

@@ -1,7 +1,7 @@
 """Every spreadsheet export, fed hostile text: the contest audit, both public-game workbooks, the
 question bank export and the case exports (CSV and Excel). Each file is read back: no cell is a
 formula, every hostile text is there as a string, and text that would start a formula is
-neutralised (a leading apostrophe from exports.formula_safety, or Excel's quote prefix where the
+neutralised (a leading apostrophe from core.exports.formula_safety, or Excel's quote prefix where the
 question bank must read its own export back unchanged)."""
 import csv
 import io
@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from exports.formula_safety import FORMULA_TRIGGERS
+from core.exports.formula_safety import FORMULA_TRIGGERS
 
 from .test_formula_safety import ATTACKS
 from .xss import PAYLOADS
@@ -110,7 +110,7 @@ def test_the_question_bank_export_keeps_stems_options_and_explanations_as_text()
 def hostile_cases():
     from base.models import HomePage
     from cases.models import CaseIndexPage, ViolationCasePage
-    from taxonomy.models import CampaignArea
+    from core.taxonomy.models import CampaignArea
 
     index = HomePage.objects.get(depth=2).add_child(instance=CaseIndexPage(title="典型案例曝光", slug="cases"))
     area = CampaignArea.objects.first()

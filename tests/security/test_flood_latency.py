@@ -15,8 +15,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from websockets.asyncio.client import connect
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 from contests.live.consumer import CLOSE_RATE_LIMITED
 
 PLAYERS = 20

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.models import User
-from accounts.roles import EDITORS, HOSTS, JUDGES
+from core.accounts.models import User
+from core.accounts.roles import EDITORS, HOSTS, JUDGES
 
 pytestmark = pytest.mark.django_db
 PHONE, MASKED = "13812345678", "138****5678"

@@ -8,7 +8,7 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser, Group
 
-from accounts.roles import HOSTS, JUDGES
+from core.accounts.roles import HOSTS, JUDGES
 from contests.live.consumer import CLOSE_REFUSED
 from contests.interunit.models import Answer, Contest, ScoreEvent, Team
 from tests.interunit.conftest import make_contest
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @database_sync_to_async
 def other_contest():
     """A second contest with its own host, judge and team."""
-    from accounts.models import User
+    from core.accounts.models import User
 
     contest = Contest.objects.create(title="另一场联赛")
     host = User.objects.create_user("host2", password="x")
@@ -52,7 +52,7 @@ async def test_other_contests_staff_anonymous_sockets_and_foreign_team_codes_get
     contest = await database_sync_to_async(make_contest)(judged=True)
     other, other_host, other_judge, other_team = await other_contest()
     before = await recorded(contest)
-    from accounts.models import User
+    from core.accounts.models import User
 
     own_host = await database_sync_to_async(User.objects.get)(username="host")
     attempts = [

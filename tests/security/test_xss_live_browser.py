@@ -10,8 +10,8 @@ from django.test import Client
 from playwright.sync_api import expect
 from websockets.sync.client import connect
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 
 from .browser_checks import csp_violations, watch_console
 from .xss import NICKNAME_PAYLOADS, PAYLOADS, RECORD_ALERTS, injected_in_browser

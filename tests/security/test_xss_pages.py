@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import User
-from accounts.roles import HOSTS, JUDGES
+from core.accounts.models import User
+from core.accounts.roles import HOSTS, JUDGES
 
 from .xss import PAYLOADS, assert_shown_escaped, injections
 
@@ -116,7 +116,7 @@ def test_a_case_page_its_listing_and_the_site_search_show_hostile_text_as_text(c
     from datetime import date
 
     from cases.models import ViolationCasePage
-    from taxonomy.models import CampaignArea
+    from core.taxonomy.models import CampaignArea
 
     case = case_index.add_child(instance=ViolationCasePage(
         title=f"安全 {payload}", slug="case", unit_name=f"单位 {payload}", unit_kind="enterprise", township="塘下镇",
