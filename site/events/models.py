@@ -8,10 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from base.blocks import BaseStreamBlock
+from base.blocks import BaseStreamBlock, GalleryBlock
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
-
-from .blocks import GalleryBlock
 
 
 class EventPage(SegmentedSearchMixin, Page):

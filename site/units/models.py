@@ -13,11 +13,10 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, Revi
 from wagtail.search import index
 
 from base.models import SectionPage
-from base.blocks import BaseStreamBlock
+from base.blocks import BaseStreamBlock, GalleryBlock
 from base.listings import with_renditions
 from base.pagination import paginate
 from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use
-from events.blocks import GalleryBlock
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 from core.taxonomy.models import Venue
 

@@ -314,8 +314,9 @@ LOGGING = {
 }
 
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
-DEMO_CONTENT_LOADERS = ["base.demo"]
+# In menu order: each loader adds its section under the home page.
+DEMO_CONTENT_LOADERS = ["base.demo", "news.demo", "cases.demo", "units.demo", "ads.demo", "hazards.demo"]
 DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
-DEMO_CONTENT_LOADERS += ["campaigns.demo", "cases.demo", "ads.demo", "units.demo", "hazards.demo"]
+DEMO_CONTENT_LOADERS += ["campaigns.demo", "events.demo"]
 DEMO_CONTENT_LOADERS += ["contests.interunit.demo"]
 DEMO_CONTENT_LOADERS += ["contests.games.demo"]
