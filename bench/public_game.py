@@ -523,7 +523,7 @@ async def main(args):
             port = args.port + offset
             servers.append(Server(
                 [sys.executable, "-m", "daphne", "-v", "0", "-e", f"tcp:port={port}:interface=127.0.0.1:backlog=1024",
-                 "config.asgi:application"], port, env, log,
+                 "config.server:application"], port, env, log,
             ))
         async with client_session() as session:
             reference = Reference(args, servers[0])

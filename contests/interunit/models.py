@@ -256,6 +256,7 @@ class ContestResultsPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("contest"), FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["events.EventPage", "base.HomePage"]
     subpage_types = []
 
     class Meta:

@@ -43,7 +43,7 @@ class EventPage(SegmentedSearchMixin, Page):
     search_fields = Page.search_fields + [index.FilterField("start"), *segmented_search_fields()]
     search_text_fields = ["place", "organisers", "introduction", "materials", "body"]
     parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
-    subpage_types = []
+    subpage_types = ["contests.ContestResultsPage"]
 
     class Meta:
         verbose_name = _("event")

@@ -6,7 +6,7 @@ from wagtail.admin.views.generic import IndexView
 
 from core.exports.formula_safety import safe_cell
 
-from .models import Attempt
+from .attempts import Attempt
 
 
 class AttemptIndexView(IndexView):

@@ -17,7 +17,7 @@ from quizzes.models import Question
 from quizzes.papers import PaperError
 
 from .forms import StartForm
-from .models import Attempt
+from .attempts import Attempt
 from .scoring import is_correct, score_paper
 
 VISITOR_COOKIE = "onlinequiz_visitor"
