@@ -107,7 +107,7 @@ class Nomination(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, C
     """A staff member proposes a unit as a model unit; the legal review workflow (法制审核) decides.
 
     An editor saves a draft and submits it; a reviewer's approval publishes it (``live``), which
-    drafts the unit's page once (``units.signals``). Revisions, workflow states and log entries
+    drafts the unit's page once (``units.nominations``). Revisions, workflow states and log entries
     record who did what and when.
     """
 

@@ -1,5 +1,6 @@
 """Each page type can be created where the site's tree allows it and nowhere else, and every page
-the code creates (demo loaders, published contest results) sits where an editor may create it."""
+the code creates (demo loaders, published contest results, approved nominations) sits where an
+editor may create it."""
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page, get_page_models
@@ -15,7 +16,9 @@ from events.models import EventPage
 from hazards.models import HazardIndexPage
 from news.models import ArticleIndexPage, ArticlePage
 from onlinequiz.models import OnlineQuizPage
-from units.models import ModelUnitIndexPage, ModelUnitPage
+from units.demo import NOMINATED
+from units.models import ModelUnitIndexPage, ModelUnitPage, Nomination
+from units.nominations import make_unit_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -66,8 +69,9 @@ def test_every_page_the_code_creates_is_one_an_editor_may_create_there(staff):
     publish_results(Contest.objects.create(title="决赛", event_page=event))
     publish_results(Contest.objects.create(title="无活动页的比赛"))
     editor = staff("editor", EDITORS)
+    make_unit_draft(Nomination.objects.get(unit_name=NOMINATED), editor)
     created = Page.objects.filter(depth__gt=2).specific()
-    assert {type(page) for page in created} >= {OnlineQuizPage, ContestResultsPage, EventPage, ArticlePage}
+    assert {type(page) for page in created} >= {OnlineQuizPage, ContestResultsPage, EventPage, ArticlePage, ModelUnitPage}
     for page in created:
         parent = page.get_parent()
         assert type(page).is_creatable, page
