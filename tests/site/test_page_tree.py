@@ -9,8 +9,8 @@ from ads.models import AdGalleryPage
 from base.models import HomePage
 from campaigns.models import CampaignPage
 from cases.models import CaseIndexPage, ViolationCasePage
-from contests.models import Contest, ContestResultsPage
-from contests.results import publish_results
+from contests.interunit.models import Contest, ContestResultsPage
+from contests.interunit.results import publish_results
 from core.accounts.roles import EDITORS
 from events.models import EventPage
 from hazards.models import HazardIndexPage
