@@ -42,7 +42,7 @@ class QuestionForm(WagtailAdminModelForm):
 
 
 class Question(index.Indexed, PreviewableMixin, ClusterableModel):
-    Kind = Kind
+    Kind = Kind  # defined in kinds.py for validation.py; Question.Kind everywhere else
 
     bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="questions", verbose_name=_("bank"))
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.SINGLE)

@@ -1,5 +1,5 @@
-"""Helpers of the demo loaders: placeholder images, published pages, the home page's sections."""
-"""Building blocks of the demo loaders: images drawn with Pillow, idempotent published pages."""
+"""Building blocks of the demo loaders: images drawn with Pillow, idempotent published pages, the
+home page and its sections."""
 from io import BytesIO
 from pathlib import Path
 
