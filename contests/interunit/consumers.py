@@ -9,16 +9,16 @@ from channels.db import database_sync_to_async
 from django.utils.translation import gettext as _
 
 from core.accounts.roles import HOSTS, JUDGES, in_group
+from contests.live.clock import server_time_ms
+from contests.live.consumer import LiveConsumer, Seat
+from contests.live.fanout import FRAME_EVENT, broadcast
+from contests.rules.phases import Role
+from contests.rules.refusal import Refusal
 
 from . import runner
 from .deadlines import DeadlineWatch, due, expire_if_due
 from .frames import view
-from contests.live.clock import server_time_ms
-from contests.live.consumer import LiveConsumer, Seat
-from contests.live.fanout import FRAME_EVENT, broadcast
 from .models import Contest, Team
-from contests.rules.phases import Role
-from contests.rules.refusal import Refusal
 
 HOST_COMMANDS = ("start", "open", "lock", "mark", "undo", "reveal", "scoreboard", "next", "pause", "resume", "end",
                  "adjust", "reset")

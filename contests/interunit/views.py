@@ -12,17 +12,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.db import transaction
 from django.views.decorators.http import require_POST
-from quizzes.papers import PaperError
 
 from core.accounts.roles import HOSTS, JUDGES, in_group
+from contests.rules.phases import Phase
+from quizzes.papers import PaperError
 
-from .exporting import audit_workbook
 from .drawing import draw_round_questions
+from .exporting import audit_workbook
 from .forms import AccessCodeForm
 from .labels import client_labels
 from .models import Contest, Team
 from .results import publish_results
-from contests.rules.phases import Phase
 
 
 def _staff_contest(request, contest_id, group, assigned):

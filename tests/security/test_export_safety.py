@@ -66,7 +66,7 @@ def test_the_contest_audit_keeps_hostile_names_questions_and_reasons_as_text():
 
 
 def test_both_public_game_workbooks_keep_hostile_nicknames_and_questions_as_text():
-    from contests.games import play
+    from contests.games import runner
     from contests.games.export_xlsx import per_player_workbook, per_question_workbook
     from contests.games.models import Player, PlayerAnswer, PublicGame
     from tests.games.conftest import make_bank
@@ -81,12 +81,12 @@ def test_both_public_game_workbooks_keep_hostile_nicknames_and_questions_as_text
     game.fill_from_bank(3)
     players = [Player.objects.create(game=game, nickname=name, nickname_key=str(number), phone="13812345678")
                for number, name in enumerate(SHORT_ATTACKS + ["<img src=x>"])]
-    play.next_question(game, now=1000)
+    runner.next_question(game, now=1000)
     for player in players:
         PlayerAnswer.objects.create(game=game, player=player, question_index=0, choice="A", elapsed_ms=1500,
                                     answered_at="2026-06-16T10:00:00Z")
-    play.reveal(game, now=5000)
-    play.finish(game)
+    runner.reveal(game, now=5000)
+    runner.finish(game)
     for workbook, texts in ((per_player_workbook(game), SHORT_ATTACKS + ["<img src=x>"]),
                             (per_question_workbook(game), stems[:1])):
         buffer = io.BytesIO()
