@@ -36,7 +36,7 @@ demo: migrate
 
 run: demo
 	@$(PYTHON) manage.py print_urls --base http://$(HOST):$(PORT)
-	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 config.asgi:application
+	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 config.server:application
 
 chromium:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \

@@ -134,7 +134,7 @@ def setup_django(var_dir):
 def create_game(questions):
     from django.test import Client
 
-    from accounts.models import User
+    from core.accounts.models import User
     from contests.games import demo
     from contests.games.models import PublicGame
 
@@ -525,7 +525,7 @@ async def main(args):
             port = args.port + offset
             servers.append(Server(
                 [sys.executable, "-m", "daphne", "-v", "0", "-e", f"tcp:port={port}:interface=127.0.0.1:backlog=1024",
-                 "config.asgi:application"], port, env, log,
+                 "config.server:application"], port, env, log,
             ))
         async with client_session() as session:
             reference = Reference(args, servers[0])

@@ -5,8 +5,8 @@ from django.http import Http404
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from accounts.mfa_required import needs_totp_setup
-from accounts.roles import in_group
+from core.accounts.mfa_required import needs_totp_setup
+from core.accounts.roles import in_group
 
 from .rules.refusal import Refusal
 
@@ -14,7 +14,7 @@ from .rules.refusal import Refusal
 def check_staff_seat(user, group, assigned):
     """Raise Refusal unless `user` may take a staff seat of `group` on an object he is `assigned`
     to (a bool): `forbidden` if he may not, `mfa_required` while the pages would send him to TOTP
-    setup (the very rule of accounts.mfa_required's middleware)."""
+    setup (the very rule of core.accounts.mfa_required's middleware)."""
     if user is None or not in_group(user, group) or not (user.is_superuser or assigned):
         raise Refusal("forbidden", "this login may not take this seat")
     check_totp(user)

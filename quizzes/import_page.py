@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin import messages
 
-from taxonomy.models import CampaignArea, Venue
+from core.taxonomy.models import CampaignArea, Venue
 
 from .forms import ImportForm
 from .importing import ParseReport, QuestionDraft, RowProblem, import_report, parse_file

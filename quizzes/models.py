@@ -8,7 +8,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
-OPTION_LABELS = "ABCDEFGH"
+from .kinds import MAX_OPTION_LENGTH, OPTION_LABELS, Kind
+from .validation import question_problems
 
 
 class QuestionBank(models.Model):
@@ -41,10 +42,7 @@ class QuestionForm(WagtailAdminModelForm):
 
 
 class Question(index.Indexed, PreviewableMixin, ClusterableModel):
-    class Kind(models.TextChoices):
-        SINGLE = "single", _("single choice")
-        MULTIPLE = "multiple", _("multiple choice")
-        TRUE_FALSE = "truefalse", _("true/false")
+    Kind = Kind  # defined in kinds.py for validation.py; Question.Kind everywhere else
 
     bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="questions", verbose_name=_("bank"))
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.SINGLE)
@@ -82,8 +80,6 @@ class Question(index.Indexed, PreviewableMixin, ClusterableModel):
         return self.stem[:60]
 
     def clean(self):
-        from .validation import question_problems
-
         super().clean()
         # The admin form hands over its inline options before they reach the cluster.
         options = getattr(self, "submitted_options", None)
@@ -124,7 +120,7 @@ class Question(index.Indexed, PreviewableMixin, ClusterableModel):
 
 class Option(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
-    text = models.CharField(_("text"), max_length=500)
+    text = models.CharField(_("text"), max_length=MAX_OPTION_LENGTH)
     is_correct = models.BooleanField(_("correct"), default=False)
 
     class Meta(Orderable.Meta):

@@ -27,7 +27,7 @@ import random
 
 from django.utils.translation import gettext as _
 
-from taxonomy.models import CampaignArea, Venue
+from core.taxonomy.models import CampaignArea, Venue
 
 from .models import Question
 

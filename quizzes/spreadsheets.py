@@ -8,7 +8,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from exports.formula_safety import FORMULA_TRIGGERS
+from core.exports.formula_safety import FORMULA_TRIGGERS
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 

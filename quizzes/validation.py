@@ -5,12 +5,11 @@ user looks: a form field in the admin, a spreadsheet column in the import report
 """
 from django.utils.translation import gettext as _
 
-from .models import OPTION_LABELS, Option, Question
+from .kinds import MAX_OPTION_LENGTH, OPTION_LABELS, Kind
 
 TRUE_FALSE_OPTIONS = ("正确", "错误")
 MIN_OPTIONS = 2
 MAX_OPTIONS = len(OPTION_LABELS)
-MAX_OPTION_LENGTH = Option._meta.get_field("text").max_length
 
 
 def question_problems(kind, stem, options):
@@ -20,7 +19,7 @@ def question_problems(kind, stem, options):
         problems.append(("stem", _("The stem is empty.")))
     texts = [(text or "").strip() for text, _correct in options]
     correct = sum(1 for _text, is_correct in options if is_correct)
-    if kind not in Question.Kind.values:
+    if kind not in Kind.values:
         problems.append(("kind", _("Unknown question type.")))
         return problems
     if any(not text for text in texts):
@@ -30,7 +29,7 @@ def question_problems(kind, stem, options):
     duplicates = sorted({text for text in texts if text and texts.count(text) > 1})
     if duplicates:
         problems.append(("options", _("Duplicate options: %(texts)s.") % {"texts": "、".join(duplicates)}))
-    if kind == Question.Kind.TRUE_FALSE:
+    if kind == Kind.TRUE_FALSE:
         if tuple(texts) != TRUE_FALSE_OPTIONS:
             problems.append(("options", _("A true/false question has exactly the two options 正确 and 错误.")))
         if correct != 1:
@@ -40,8 +39,8 @@ def question_problems(kind, stem, options):
         problems.append(
             ("options", _("A question has %(min)d to %(max)d options.") % {"min": MIN_OPTIONS, "max": MAX_OPTIONS})
         )
-    if kind == Question.Kind.SINGLE and correct != 1:
+    if kind == Kind.SINGLE and correct != 1:
         problems.append(("answer", _("A single-choice question has exactly one correct option.")))
-    if kind == Question.Kind.MULTIPLE and correct < 2:
+    if kind == Kind.MULTIPLE and correct < 2:
         problems.append(("answer", _("A multiple-choice question has at least two correct options.")))
     return problems

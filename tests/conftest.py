@@ -38,14 +38,18 @@ def _restore_migrated_rows():
 
 @pytest.fixture(autouse=True)
 def _fresh_state(request):
-    """Every test starts from the migrated database and an empty cache (rate-limit counters)."""
+    """Every test starts from the migrated database and empty caches (rate-limit counters, and the
+    per-process questions of public games, cached by game id, which repeat across tests)."""
     from django.core.cache import caches
+
+    from contests.games.state import played_questions
 
     cache = caches["default"]
     marker = request.node.get_closest_marker("django_db")
     transactional = "transactional_db" in request.fixturenames or bool(marker and marker.kwargs.get("transaction"))
     if marker or transactional or "db" in request.fixturenames:
         request.getfixturevalue("transactional_db" if transactional else "db")
+        played_questions.cache_clear()
         if transactional:
             _restore_migrated_rows()
     elif type(cache).__name__ == "DatabaseCache":

@@ -1,8 +1,8 @@
 """Durable answer storage for public games: one transaction per batch of answers (group commit).
 
-Every answer is checked against the game row, locked for the batch, so an answer cannot slip in
-after the reveal has scored the question; the unique constraint (player, question) is the one
-guard against a second answer, even from two processes at once. A batch is one multi-row
+Every answer is checked by the rules (`rules.apply`) against the game row, locked for the batch,
+so an answer cannot slip in after the reveal has scored the question; the unique constraint
+(player, question) is the one guard against a second answer, even from two processes at once. A batch is one multi-row
 `INSERT ... ON CONFLICT DO NOTHING RETURNING`: the rows the database refused are the second
 answers. The screen's answer count is read in the same transaction, no extra round trip. (A row
 the database refuses otherwise, e.g. a deleted player, fails the whole batch at the commit, since
@@ -20,7 +20,7 @@ from contests.rules import public_game as rules
 from contests.rules.refusal import Refusal
 
 from .models import PlayerAnswer, PublicGame
-from .play import game_key, game_state
+from .state import game_config, game_key, game_state
 
 COLUMNS = ("game", "player", "question_index", "choice", "elapsed_ms", "answered_at")
 
@@ -49,12 +49,13 @@ def store_answers(answers):
     with transaction.atomic():
         for game_id, positions in by_game.items():
             game = PublicGame.objects.select_for_update().get(pk=game_id)
-            state = game_state(game)
+            state, config = game_state(game), game_config(game)
             rows = {}  # (player, question) -> (position, values); a second one in the batch is refused
             for position in positions:
                 answer = answers[position]
+                args = {"index": answer.index, "choice": answer.choice}
                 try:
-                    elapsed = state.check_answer(answer.index, answer.arrived_ms)
+                    outcome = rules.apply(state, config, rules.Role.PLAYER, "answer", args, answer.arrived_ms)
                 except Refusal as error:
                     results[position] = error
                     continue
@@ -64,7 +65,7 @@ def store_answers(answers):
                     continue
                 answered_at = datetime.fromtimestamp(answer.arrived_ms / 1000, tz=timezone.utc)
                 rows[key] = position, (
-                    game_id, answer.player_id, answer.index, answer.choice, elapsed,
+                    game_id, answer.player_id, answer.index, outcome.answer["choice"], outcome.answer["elapsed_ms"],
                     connection.ops.adapt_datetimefield_value(answered_at),
                 )
             if rows:

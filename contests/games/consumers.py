@@ -10,21 +10,20 @@ from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 
-from accounts.roles import HOSTS
+from core.accounts.roles import HOSTS
 from contests.live.address_limits import TooManyAttempts, scope_address
 from contests.live.clock import server_time_ms
 from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Seat, message_ref
 from contests.live.fanout import broadcast
 from contests.live.hub import broadcast_personal, local_hub
 from contests.live.messages import error_frame, refusal_frame
-from contests.live.writer import achange_locked
 from contests.rules.public_game import clean_choice
 from contests.rules.refusal import Refusal
 from contests.staff import check_staff_seat
 
-from . import join_limit, pin_guard, play
+from . import frames, join_limit, pin_guard, runner
 from .answers import Answer, writer
-from .models import PublicGame
+from .state import game_key, played_questions
 
 
 @database_sync_to_async
@@ -35,7 +34,7 @@ def find_game(pin, address, passed):
         raise Refusal("too_many_attempts", "too many unknown PINs from this address, try again later") from None
     if game is None:
         raise Refusal("unknown_game", "no game with this PIN")
-    play.played_questions(game.pk)  # warm the per-process cache on the database thread
+    played_questions(game.pk)  # warm the per-process cache on the database thread
     return game
 
 
@@ -52,7 +51,7 @@ class GameConsumer(LiveConsumer):
         self.address = scope_address(self.scope)
         self.passed = pin in pin_guard.passes(self.scope.get("cookies", {}))
         self.game = await find_game(pin, self.address, self.passed)
-        self.key = play.game_key(self.game.pk)
+        self.key = game_key(self.game.pk)
         return await self.seat_for_game()
 
     async def dispatch(self, message):
@@ -77,11 +76,11 @@ class GameConsumer(LiveConsumer):
         await self.send_frame(frame)
 
     async def change(self, action, *args):
-        """Run a host action on the locked game row, then broadcast what it returns."""
-        result = await achange_locked(PublicGame, self.game.pk, lambda game: action(game, *args))
-        frames, personal = result if isinstance(result, tuple) else (result, None)
+        """Run a host command on the locked game row, then broadcast what it returns."""
+        result = await database_sync_to_async(runner.run)(self.game.pk, action, *args)
+        by_audience, personal = result if isinstance(result, tuple) else (result, None)
         sent_at = server_time_ms()  # after the commit: what the fan-out latency is measured from
-        await broadcast(self.key, {audience: {**frame, "sent_at": sent_at} for audience, frame in frames.items()})
+        await broadcast(self.key, {audience: {**frame, "sent_at": sent_at} for audience, frame in by_audience.items()})
         if personal:
             await broadcast_personal(self.key, "players", personal)
 
@@ -94,7 +93,7 @@ class ScreenConsumer(GameConsumer):
         return Seat(role="screen", game=self.key, audiences=())
 
     async def snapshot(self):
-        return await database_sync_to_async(play.screen_snapshot)(self.game.pk)
+        return await database_sync_to_async(frames.screen_snapshot)(self.game.pk)
 
 
 class HostConsumer(GameConsumer):
@@ -107,28 +106,28 @@ class HostConsumer(GameConsumer):
         return Seat(role="host", game=self.key, audiences=(), identity={"user": user})
 
     async def snapshot(self):
-        return await database_sync_to_async(play.host_snapshot)(self.game.pk)
+        return await database_sync_to_async(frames.host_snapshot)(self.game.pk)
 
     async def msg_host_next(self, message):
-        await self.change(play.next_question)
+        await self.change(runner.next_question)
 
     async def msg_host_reveal(self, message):
-        await self.change(play.reveal)
+        await self.change(runner.reveal)
 
     async def msg_host_leaderboard(self, message):
-        await self.change(play.show_leaderboard)
+        await self.change(runner.show_leaderboard)
 
     async def msg_host_finish(self, message):
-        await self.change(play.finish)
+        await self.change(runner.finish)
 
     async def msg_host_kick(self, message):
-        await self.change(play.kick, integer(message, "player"))
+        await self.change(runner.kick, integer(message, "player"))
 
     async def msg_host_draw(self, message):
-        await self.change(play.lucky_draw, integer(message, "count"), integer(message, "min_correct"), self.seat.identity["user"])
+        await self.change(runner.lucky_draw, integer(message, "count"), integer(message, "min_correct"), self.seat.identity["user"])
 
     async def msg_host_redeem(self, message):
-        frame = await database_sync_to_async(play.redeem)(self.game.pk, message.get("code"), self.seat.identity["user"])
+        frame = await database_sync_to_async(runner.redeem)(self.game.pk, message.get("code"), self.seat.identity["user"])
         await self.send_frame({**frame, "ref": message.get("ref")})
 
 
@@ -155,7 +154,7 @@ class PlayerConsumer(GameConsumer):
         token = parse_qs(self.scope["query_string"].decode()).get("token", [""])[0]
         if not token:
             return Seat(role="visitor", game=self.key, audiences=())
-        player = await database_sync_to_async(play.player_for_token)(self.game.pk, token)
+        player = await database_sync_to_async(runner.player_for_token)(self.game.pk, token)
         await self.listen()
         return self.seat_player(player)
 
@@ -165,8 +164,8 @@ class PlayerConsumer(GameConsumer):
 
     async def snapshot(self):
         if self.seat.role == "visitor":
-            return play.visitor_snapshot(self.game)  # the row read a moment ago by find_game
-        snapshot = self.joined_snapshot or await database_sync_to_async(play.player_snapshot)(self.seat.identity["player"])
+            return frames.visitor_snapshot(self.game)  # the row read a moment ago by find_game
+        snapshot = self.joined_snapshot or await database_sync_to_async(frames.player_snapshot)(self.seat.identity["player"])
         self.joined_snapshot = None
         if snapshot["me"]["choice"] is not None:
             self.answered.add(snapshot["game"]["index"])
@@ -187,7 +186,8 @@ class PlayerConsumer(GameConsumer):
             raise Refusal("too_many_joins", "too many players joined this game from this address")
         await self.listen()  # before the snapshot is taken, so no frame falls in between
         try:
-            player, frame, self.joined_snapshot = await database_sync_to_async(play.join_and_snapshot)(self.game.pk, nickname, phone)
+            join = database_sync_to_async(runner.join_and_snapshot)
+            player, frame, self.joined_snapshot = await join(self.game.pk, nickname, phone)
         except Refusal:
             self.hub_audiences.remove(self.audience)
             await local_hub().leave(self.key, self.audience, self)
@@ -203,7 +203,7 @@ class PlayerConsumer(GameConsumer):
         if self.seat.role != "player":
             raise Refusal("not_joined", "join the game first")
         index = integer(message, "index")
-        questions = play.played_questions(self.game.pk)
+        questions = played_questions(self.game.pk)
         if not 0 <= index < len(questions):
             raise Refusal("not_answering", "this question is not open for answers")
         if index in self.answered:

@@ -12,9 +12,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from contests.rules.public_game import ranking
-from exports.formula_safety import safe_cell
+from core.exports.formula_safety import safe_cell
 
-from . import play
+from .frames import distribution
+from .state import played_questions
 from .models import Player, PlayerAnswer
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,7 +33,7 @@ def _sheet(workbook, title, header, rows):
 
 
 def per_player_workbook(game):
-    count = len(play.played_questions(game.pk))
+    count = len(played_questions(game.pk))
     header = [_("Rank"), _("Nickname"), _("Score"), _("Correct answers"), _("Phone"), _("Removed")]
     for number in range(1, count + 1):
         header += [_("Q%(n)d answer") % {"n": number}, _("Q%(n)d time (s)") % {"n": number}, _("Q%(n)d points") % {"n": number}]
@@ -59,7 +60,7 @@ def question_rows(game):
         )
     }
     rows = []
-    for index, played in enumerate(play.played_questions(game.pk)):
+    for index, played in enumerate(played_questions(game.pk)):
         row = stats.get(index, {})
         average = row.get("average_ms")
         rows.append({
@@ -69,7 +70,7 @@ def question_rows(game):
             "answered": row.get("answered", 0),
             "correct": row.get("correct", 0),
             "average_s": round(average / 1000, 2) if average is not None else None,
-            "distribution": play.distribution(game, index),
+            "distribution": distribution(game, index),
         })
     return rows
 

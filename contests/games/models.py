@@ -10,19 +10,18 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import HOSTS, in_group
+from core.accounts.roles import HOSTS, in_group
 from contests.rules import public_game as rules
+from core import access_codes
 
 PIN_DIGITS = 6
-# No 0/O, 1/I/L: a code read aloud or typed by staff must not be ambiguous.
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
 
 
 def new_pin():
     """A random 6-digit PIN not used by a game that is still open (retry on the rare clash)."""
     for _attempt in range(50):
-        pin = f"{secrets.randbelow(10 ** PIN_DIGITS):0{PIN_DIGITS}d}"
+        pin = access_codes.new_code(PIN_DIGITS, access_codes.DIGITS)
         if not PublicGame.objects.filter(pin=pin).exists():
             return pin
     raise RuntimeError("no free PIN found")
@@ -33,7 +32,7 @@ def new_token():
 
 
 def new_prize_code():
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return access_codes.new_code(CODE_LENGTH)
 
 
 def mask_phone(phone):

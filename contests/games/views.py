@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.roles import HOSTS, in_group
+from core.accounts.roles import HOSTS, in_group
 
 from contests.live.address_limits import TooManyAttempts, request_address
 
-from . import pin_guard, play
+from . import pin_guard
 from .export_xlsx import per_player_workbook, per_question_workbook, question_rows, workbook_response
 from .forms import GameForm, PinForm
+from .frames import top_players
 from .models import PublicGame
 
 
@@ -135,7 +136,7 @@ def results(request, game):
     """The published results of a finished game: podium, top 10 and each question's figures."""
     if game.phase != PublicGame.Phase.FINISHED:
         raise Http404("the game is not finished")
-    top, total = play.top_players(game)
+    top, total = top_players(game)
     questions = question_rows(game)
     return render(request, "games/results.html", {"game": game, "top": top, "total": total, "questions": questions})
 

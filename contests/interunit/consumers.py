@@ -8,20 +8,20 @@ import json
 from channels.db import database_sync_to_async
 from django.utils.translation import gettext as _
 
-from accounts.roles import HOSTS, JUDGES, in_group
+from core.accounts.roles import HOSTS, JUDGES, in_group
+from contests.live.address_limits import TooManyAttempts, scope_address
+from contests.live.clock import server_time_ms
+from contests.live.consumer import LiveConsumer, Seat
+from contests.live.fanout import FRAME_EVENT, broadcast
+from contests.rules.phases import Role
+from contests.rules.refusal import Refusal
+from contests.staff import check_totp
 
 from . import runner
 from .code_guard import CODE_GUARD, find_team
 from .deadlines import DeadlineWatch, due, expire_if_due
 from .frames import view
-from contests.live.address_limits import TooManyAttempts, scope_address
-from contests.live.clock import server_time_ms
-from contests.live.consumer import LiveConsumer, Seat
-from contests.live.fanout import FRAME_EVENT, broadcast
 from .models import Contest
-from contests.rules.phases import Role
-from contests.rules.refusal import Refusal
-from contests.staff import check_totp
 
 HOST_COMMANDS = ("start", "open", "lock", "mark", "undo", "reveal", "scoreboard", "next", "pause", "resume", "end",
                  "adjust", "reset")

@@ -14,12 +14,13 @@ import random
 
 from channels.db import database_sync_to_async
 
-from . import runner
 from contests.live.clock import server_time_ms
 from contests.live.fanout import broadcast
-from .models import Contest
 from contests.rules.phases import Phase, Role
 from contests.rules.refusal import Refusal
+
+from . import runner
+from .models import Contest
 
 WAITING = (Phase.BUZZER_OPEN, Phase.ANSWERING)  # the phases whose deadline closes them
 HOST_DELAY_MS = 50  # past the deadline (the rules want the clock beyond it)

@@ -5,7 +5,7 @@ from django.db.models import Count
 
 from quizzes import demo as quizzes_demo
 from quizzes.models import QuestionBank
-from taxonomy.models import Venue
+from core.taxonomy.models import Venue
 
 from .drawing import draw_round_questions
 from .models import Contest, Round, Team

@@ -1,11 +1,11 @@
 """The questions of each round: drawn from the round's bank with the paper-drawing of `quizzes`."""
 from django.db import transaction
 
+from contests.rules.phases import RoundKind
 from quizzes.models import Question
 from quizzes.papers import draw_paper
 
 from .models import RoundQuestion
-from contests.rules.phases import RoundKind
 
 PER_TEAM = (RoundKind.COMPULSORY, RoundKind.RISK)
 

@@ -3,7 +3,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from exports.formula_safety import safe_cell
+from core.exports.formula_safety import safe_cell
 
 from .models import ranking
 

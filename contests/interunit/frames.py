@@ -1,9 +1,10 @@
 """What each role sees of a contest: one dict per audience, used both for the snapshot on connect
 and for the frame broadcast after every change. The correct answer and the explanation go to the
 host only, until the reveal; judges' sheets stay hidden until the judging closes."""
-from .models import JudgeScore, RoundQuestion, ScoreEvent
 from contests.rules.contest import State
 from contests.rules.phases import Phase, Role, RoundKind
+
+from .models import JudgeScore, RoundQuestion, ScoreEvent
 
 AUDIENCES = ("host", "judges", "screen", "teams")
 REVEALED = (Phase.REVEALED, Phase.SCOREBOARD)

@@ -1,8 +1,6 @@
 """Inter-unit contests: contest, teams, rounds, the questions of each round, and what happened
 (answers, buzzes, judges' sheets, score events). A team's score is always the contest's starting
 score plus the sum of its score events; nothing stores a running total."""
-import secrets
-
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -15,14 +13,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .admin_forms import ContestAdminForm
 from contests.rules.phases import Phase, RoundKind, Verdict
+from core import access_codes
+from core.ranking import ranking as ranking_with_shared_places
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed
+from .admin_forms import ContestAdminForm
+
 
 
 def new_access_code():
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+    return access_codes.new_code(6)
 
 
 ASSIGN_STAFF = "contests.assign_contest_staff"
@@ -259,12 +259,10 @@ class ScoreEvent(models.Model):
 def ranking(contest):
     """[(rank, team, score)] best first; equal scores share a rank (1, 1, 3)."""
     scores = contest.scores()
-    teams = sorted(contest.teams.all(), key=lambda team: (-scores[team.pk], team.order, team.pk))
-    rows = []
-    for position, team in enumerate(teams, start=1):
-        rank = rows[-1][0] if rows and rows[-1][2] == scores[team.pk] else position
-        rows.append((rank, team, scores[team.pk]))
-    return rows
+    ranked = ranking_with_shared_places(
+        contest.teams.all(), key=lambda team: -scores[team.pk], order=lambda team: (team.order, team.pk)
+    )
+    return [(place, team, scores[team.pk]) for place, team in ranked]
 
 
 class ContestResultsPage(Page):
@@ -276,6 +274,7 @@ class ContestResultsPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("contest"), FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["events.EventPage", "base.HomePage"]
     subpage_types = []
 
     class Meta:

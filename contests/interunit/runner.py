@@ -3,14 +3,15 @@
 broadcast. Consumers and views call only this to change a contest."""
 from django.db.models import Prefetch
 
-from .frames import audience_frames, contest_state
 from contests.live.clock import server_time_ms
 from contests.live.storage import insert_once
 from contests.live.writer import change_locked
-from .models import Answer, Buzz, Contest, JudgeScore, RoundQuestion, ScoreEvent
 from contests.rules.contest import Config, RoundConfig, Slot, State, apply, current_slot
 from contests.rules.phases import Phase, Role, RoundKind
 from contests.rules.refusal import Refusal
+
+from .frames import audience_frames, contest_state
+from .models import Answer, Buzz, Contest, JudgeScore, RoundQuestion, ScoreEvent
 
 
 def contest_config(contest):

@@ -12,19 +12,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.db import transaction
 from django.views.decorators.http import require_POST
+
+from core.accounts.roles import HOSTS, JUDGES, in_group
+from contests.rules.phases import Phase
 from quizzes.papers import PaperError
 
-from accounts.roles import HOSTS, JUDGES, in_group
 from contests.live.address_limits import TooManyAttempts, request_address
 
-from .exporting import audit_workbook
-from .drawing import draw_round_questions
 from .code_guard import CODE_GUARD, find_team
+from .drawing import draw_round_questions
+from .exporting import audit_workbook
 from .forms import UNKNOWN_CODE, AccessCodeForm, too_many_attempts
 from .labels import client_labels
 from .models import Contest, Team
 from .results import publish_results
-from contests.rules.phases import Phase
 
 
 def _staff_contest(request, contest_id, group, assigned):

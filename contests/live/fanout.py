@@ -1,7 +1,8 @@
 """Fan-out: one pre-serialised frame per audience group of a game, through the channel layer.
 
 A game is a key like "contest-7" or "game-12"; an audience is a role ("host", "screen") or a
-narrower group ("team-3"). Every consumer joins the groups of its seat (LiveConsumer.groups_for).
+narrower group ("team-3"). A consumer joins the group of each of its Seat's `audiences` when it
+connects (LiveConsumer.connect); public-game sockets listen through the per-process hub (hub.py).
 """
 import json
 import re

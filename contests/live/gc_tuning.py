@@ -1,4 +1,4 @@
-"""Garbage-collector settings for a server process of the live layer (called by config/asgi.py).
+"""Garbage-collector settings for a server process of the live layer (called by config/server.py).
 
 Measured with bench/public_game.py, 2000 phones on one daphne process (docs/performance.md):
 with CPython's defaults the process ran about ten full (generation 2) collections in a

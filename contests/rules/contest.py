@@ -6,10 +6,12 @@ Times are epoch milliseconds on the server clock; deadlines are absolute instant
 import copy
 from dataclasses import asdict, dataclass, field
 
+from core.choices import is_correct
+
 from .judging import ScoreSheetError, aggregate, sheet_total
 from .phases import Phase, Role, RoundKind, Verdict, allowed
 from .refusal import Refusal
-from .scoring import is_correct, risk_order, tied_for_first, verdict_delta
+from .scoring import risk_order, tied_for_first, verdict_delta
 
 OPTION_LETTERS = set("ABCDEFGH")
 MAX_ADJUST = 1000

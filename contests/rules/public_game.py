@@ -1,17 +1,22 @@
 """Public quiz games at consultation days: phases, joining, answering, scoring, ranking, draws.
 
-Plain Python with times in integer milliseconds of the server clock. The socket layer loads a
-`GameState` from the database, calls it, and stores the result; `PublicGame` keeps players and
-answers in memory too and is the reference the property tests drive.
+Plain Python with times in integer milliseconds of the server clock, behind the same interface
+as the contest's rules: `apply(state, config, role, command, args, now) -> Outcome`. The game's
+runner (contests/games/runner.py) loads a `GameState` and `Config` from the database, applies a
+command and stores the Outcome; at a reveal it books the answers with `book_question`.
 
 Phases: lobby -> reading -> answering -> revealed -> leaderboard -> reading ... -> finished.
 Reading and answering are not stored: a started question stores when answering opens and
 closes, and the phase follows from the server time, so no timer has to fire on any process.
 """
+import dataclasses
 import random
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from core.choices import is_correct
+from core.ranking import ranking as shared_places
 
 from .refusal import Refusal
 
@@ -78,11 +83,6 @@ class Scoring:
         return points + self.streak_bonus * min(streak_before, STREAK_CAP)
 
 
-def is_correct(choice, correct_labels):
-    """A choice is correct when it picks exactly the correct options, in any order."""
-    return bool(choice) and set(choice) == set(correct_labels)
-
-
 def clean_choice(choice, option_labels, *, multiple):
     """Validate a choice such as "B" or "AC" against the question's labels; returns it sorted."""
     if not isinstance(choice, str) or not choice:
@@ -98,8 +98,8 @@ def clean_choice(choice, option_labels, *, multiple):
 def book_answer(scoring, player, choice, elapsed_ms, correct_labels, limit_ms):
     """Score one player's answer (`choice` None: no answer) at the reveal and update the player.
 
-    `player` is anything with score, streak, correct_count and total_ms: the in-memory
-    PlayerState here, the Player model in the database. Returns the points.
+    `player` is anything with score, streak, correct_count and total_ms (the Player model).
+    Returns the points.
     """
     if choice is None:
         player.streak = 0
@@ -114,6 +114,20 @@ def book_answer(scoring, player, choice, elapsed_ms, correct_labels, limit_ms):
     player.streak = player.streak + 1 if correct else 0
     player.correct_count += correct
     return points
+
+
+def book_question(scoring, players, answers, correct_labels, limit_ms):
+    """Score a revealed question: every player in `players` (with `pk`) books its answer in
+    `answers` ({player pk: answer with choice and elapsed_ms}) or none; each answer gets its
+    `points` and whether it was `correct`."""
+    for player in players:
+        answer = answers.get(player.pk)
+        points = book_answer(
+            scoring, player, answer and answer.choice, answer and answer.elapsed_ms, correct_labels, limit_ms
+        )
+        if answer:
+            answer.points = points
+            answer.correct = is_correct(answer.choice, correct_labels)
 
 
 # Nicknames -------------------------------------------------------------------------------
@@ -230,13 +244,8 @@ def ranking(entries):
 
     Equal score and time share a rank and the next rank skips (1, 1, 3).
     """
-    ordered = sorted(entries, key=lambda entry: (-entry[1], entry[2], str(entry[0])))
-    result, previous, rank = [], None, 0
-    for position, (player_id, score, total_ms) in enumerate(ordered, start=1):
-        if (score, total_ms) != previous:
-            rank, previous = position, (score, total_ms)
-        result.append(Ranked(rank, player_id, score))
-    return result
+    ranked = shared_places(entries, key=lambda entry: (-entry[1], entry[2]), order=lambda entry: str(entry[0]))
+    return [Ranked(place, player_id, score) for place, (player_id, score, _total_ms) in ranked]
 
 
 def podium(entries, size):
@@ -254,90 +263,96 @@ def lucky_draw(eligible_ids, count, seed):
     return random.Random(seed).sample(pool, min(count, len(pool)))
 
 
-# The whole game in memory ----------------------------------------------------------------
-@dataclass
-class PlayerState:
-    nickname: str
-    score: int = 0
-    streak: int = 0
-    correct_count: int = 0
-    total_ms: int = 0
-    kicked: bool = False
+# Commands --------------------------------------------------------------------------------
+class Role(StrEnum):
+    HOST = "host"
+    PLAYER = "player"
 
 
-@dataclass
-class PublicGame:
-    """A game with its players and answers in memory, built from the functions above.
+@dataclass(frozen=True)
+class Question:
+    labels: str  # the option labels, e.g. "ABCD"
+    correct: str  # the correct ones, e.g. "B" or "AC"
+    multiple: bool = False
 
-    `questions` is a list of (option_labels, correct_labels, multiple).
-    """
 
-    questions: list
+@dataclass(frozen=True)
+class Config:
+    """A game's set-up: its questions in play order, timing and scoring."""
+
+    questions: tuple
+    reading_ms: int = 5000
+    answer_ms: int = 20_000
     scoring: Scoring = field(default_factory=Scoring)
     banned_words: tuple = ()
-    state: GameState = None
-    players: dict = field(default_factory=dict)
-    answers: dict = field(default_factory=dict)  # (player_id, index) -> [choice, elapsed, points]
 
-    def __post_init__(self):
-        if self.state is None:
-            self.state = GameState(question_count=len(self.questions))
 
-    def join(self, player_id, nickname):
-        self.state.check_join()
-        if player_id in self.players:
-            raise Refusal("already_joined", "this player has joined already")
-        taken = {nickname_key(player.nickname) for player in self.players.values()}
-        name = clean_nickname(nickname, taken=taken, banned_words=self.banned_words)
-        self.players[player_id] = PlayerState(name)
-        return name
+@dataclass
+class Outcome:
+    """What `apply` decided: the new state and what to store with it."""
 
-    def player(self, player_id):
-        player = self.players.get(player_id)
-        if player is None:
-            raise Refusal("unknown_player", "join the game first")
-        if player.kicked:
-            raise Refusal("kicked", "the host removed this player")
-        return player
+    state: GameState
+    nickname: str | None = None  # join: the player's name as shown
+    answer: dict | None = None  # answer: {"index", "choice", "elapsed_ms"}, scored at the reveal
+    scored: int | None = None  # reveal: the question whose answers are booked now (book_question)
 
-    def kick(self, player_id):
-        self.player(player_id).kicked = True
 
-    def answer(self, player_id, question_index, choice, now):
-        """Accept one answer; it is scored at the reveal. Returns the elapsed time."""
-        player = self.player(player_id)
-        elapsed = self.state.check_answer(question_index, now)
-        if (player_id, question_index) in self.answers:
-            raise Refusal("already_answered", "you have answered this question")
-        labels, _, multiple = self.questions[question_index]
-        self.answers[player_id, question_index] = [clean_choice(choice, labels, multiple=multiple), elapsed, None]
-        return elapsed
+def apply(state, config, role, command, args, now):
+    """Apply `command` sent by `role` at server time `now`. Raises Refusal and changes nothing
+    when refused; `state` itself is never changed."""
+    handler = _COMMANDS.get((role, command))
+    if handler is None:
+        raise Refusal("forbidden", f"{command!r} is not allowed for {role}")
+    return handler(state, config, args or {}, now)
 
-    def reveal(self, now):
-        """Close the question and book its answers into each player's score and streak."""
-        self.state.reveal(now)
-        index = self.state.index
-        correct_labels = self.questions[index][1]
-        for player_id, player in self.players.items():
-            answer = self.answers.get((player_id, index))
-            points = book_answer(
-                self.scoring, player, answer and answer[0], answer and answer[1], correct_labels,
-                self.state.answer_window_ms(),
-            )
-            if answer:
-                answer[2] = points
 
-    def ranking(self):
-        return ranking(
-            (player_id, player.score, player.total_ms)
-            for player_id, player in self.players.items()
-            if not player.kicked
-        )
+def _changed(state, change):
+    new = dataclasses.replace(state)
+    change(new)
+    return Outcome(new)
 
-    def draw(self, count, seed, *, min_correct):
-        eligible = [
-            player_id
-            for player_id, player in self.players.items()
-            if not player.kicked and player.correct_count >= min_correct
-        ]
-        return lucky_draw(eligible, count, seed)
+
+def _next(state, config, args, now):
+    return _changed(
+        state, lambda new: new.start_question(now, reading_ms=config.reading_ms, answer_ms=config.answer_ms)
+    )
+
+
+def _reveal(state, config, args, now):
+    outcome = _changed(state, lambda new: new.reveal(now))
+    outcome.scored = outcome.state.index
+    return outcome
+
+
+def _leaderboard(state, config, args, now):
+    return _changed(state, GameState.show_leaderboard)
+
+
+def _finish(state, config, args, now):
+    return _changed(state, GameState.finish)
+
+
+def _join(state, config, args, now):
+    state.check_join()
+    return Outcome(state, nickname=clean_nickname(args.get("nickname"), banned_words=config.banned_words))
+
+
+def _answer(state, config, args, now):
+    """Nothing changes in the state: the answer is stored, and scored at the reveal."""
+    index = args.get("index")
+    question = config.questions[index] if isinstance(index, int) and 0 <= index < len(config.questions) else None
+    if question is None:
+        raise Refusal("not_answering", "this question is not open for answers")
+    choice = clean_choice(args.get("choice"), question.labels, multiple=question.multiple)
+    elapsed = state.check_answer(index, now)
+    return Outcome(state, answer={"index": index, "choice": choice, "elapsed_ms": elapsed})
+
+
+_COMMANDS = {
+    (Role.HOST, "next"): _next,
+    (Role.HOST, "reveal"): _reveal,
+    (Role.HOST, "leaderboard"): _leaderboard,
+    (Role.HOST, "finish"): _finish,
+    (Role.PLAYER, "join"): _join,
+    (Role.PLAYER, "answer"): _answer,
+}

@@ -3,14 +3,6 @@ plus the sum of its score events."""
 from .phases import RoundKind, Verdict
 
 
-def team_scores(start, teams, events):
-    """{team: start + sum of its deltas} for `events` given as (team, delta) pairs."""
-    scores = dict.fromkeys(teams, start)
-    for team, delta in events:
-        scores[team] += delta
-    return scores
-
-
 def verdict_delta(round_config, verdict, risk_value=None):
     """Score change for a judged answer in a compulsory, buzzer, risk or tie-break round."""
     if round_config.kind == RoundKind.RISK:
@@ -20,11 +12,6 @@ def verdict_delta(round_config, verdict, risk_value=None):
     if verdict == Verdict.TIMEOUT:
         return -round_config.timeout_penalty
     return -round_config.wrong_penalty
-
-
-def is_correct(choice, correct):
-    """A choice answer is right when it names exactly the correct option labels, in any order."""
-    return bool(correct) and sorted(choice.upper()) == sorted(correct.upper())
 
 
 def risk_order(teams, scores):

@@ -1,7 +1,7 @@
 """Editors manage question banks; hosts may look at them to prepare a contest."""
 from django.db import migrations
 
-from accounts.roles import EDITORS, HOSTS
+from core.accounts.roles import EDITORS, HOSTS
 
 GRANTS = {
     EDITORS: [f"{action}_{model}" for model in ("questionbank", "question") for action in ("add", "change", "delete", "view")],

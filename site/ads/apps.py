@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,7 @@ class AdsConfig(AppConfig):
     verbose_name = _("Public-service ads")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
+        # Imported here: models can only be loaded once the app registry is ready.
         from .models import PublicServiceAd
         from .search import reindex_gallery
 

@@ -3,12 +3,13 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from base.demo_builders import demo_image
+from base.demo_builders import demo_image, section
 
-from .models import PublicServiceAd
+from .models import AdGalleryPage, PublicServiceAd
 
 
 def load():
+    section(AdGalleryPage, "ads", "公益广告", "正在展播和已播出的安全生产公益广告。")
     today = timezone.localdate()
     ads = [
         ("生命至上 安全第一", "防风险、除隐患、遏事故", today - timedelta(days=10), today + timedelta(days=50), "市区户外大屏"),
@@ -25,3 +26,7 @@ def load():
         )
         created += new
     return f"{created} new public-service ads"
+
+
+def describe_urls(base):
+    yield f"公益广告: {base}/ads/"

@@ -64,6 +64,13 @@ class CallOutBlock(blocks.StructBlock):
         template = "base/blocks/call_out.html"
 
 
+class GalleryBlock(blocks.StreamBlock):
+    image = CaptionedImageBlock()
+
+    class Meta:
+        label = _("Gallery")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), icon="pilcrow", features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]

@@ -1,4 +1,5 @@
-"""Building blocks of the demo loaders: images drawn with Pillow, idempotent published pages."""
+"""Building blocks of the demo loaders: images drawn with Pillow, idempotent published pages, the
+home page and its sections."""
 from io import BytesIO
 from pathlib import Path
 
@@ -6,6 +7,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 PALETTE = [(183, 28, 28), (13, 71, 161), (27, 94, 32), (230, 81, 0), (74, 20, 140), (0, 96, 100), (93, 64, 55)]
@@ -43,3 +45,13 @@ def publish_child(parent, model, slug, **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
+
+
+def home():
+    return Page.objects.get(depth=2).specific
+
+
+def section(model, slug, title, introduction):
+    """The section index page `model` under the home page, created and published when missing."""
+    page, _new = publish_child(home(), model, slug, title=title, introduction=introduction, show_in_menus=True)
+    return page

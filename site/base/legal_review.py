@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from accounts.roles import REVIEWERS
+from core.accounts.roles import REVIEWERS
 
 WORKFLOW_NAME = "法制审核"
 

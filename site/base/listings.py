@@ -1,32 +1,29 @@
-"""The home page's listings: a fixed number of each, with images and terms fetched up front."""
-from django.utils import timezone
+"""Listings gathered from the content apps through Wagtail hooks, so that base imports none of them.
+
+- `home_page_listings`: a function of no argument returning {context name: listing} for the home
+  page (a fixed number of each, with images and terms fetched up front);
+- `campaign_page_listings`: a function of a campaign page returning {context name: listing}.
+"""
+from django.db.models import Prefetch
+from wagtail import hooks
 from wagtail.images import get_image_model
 
 
 def with_renditions(field):
     """Prefetch the renditions of an image foreign key so srcset images cost no extra queries."""
-    from django.db.models import Prefetch
-
     return Prefetch(f"{field}__renditions", queryset=get_image_model().get_rendition_model().objects.all())
 
 
-def home_listings():
-    from ads.models import PublicServiceAd
-    from campaigns.models import CampaignPage
-    from cases.models import ViolationCasePage
-    from events.models import EventPage
-    from news.models import ArticlePage
-    from units.models import ModelUnitPage
+def gather(hook_name, *args):
+    listings = {}
+    for listing in hooks.get_hooks(hook_name):
+        listings.update(listing(*args))
+    return listings
 
-    today = timezone.localdate()
-    return {
-        "campaign": CampaignPage.objects.live().order_by("-year", "-start_date").first(),
-        "latest_news": ArticlePage.objects.live().order_by("-date", "-pk")
-        .select_related("lead_image").prefetch_related(with_renditions("lead_image"))[:4],
-        "upcoming_events": EventPage.objects.live().filter(end__gte=timezone.now()).order_by("start")[:3],
-        "latest_cases": ViolationCasePage.objects.live().select_related("area").order_by("-decision_date", "-pk")[:4],
-        "ads_showing": PublicServiceAd.objects.showing(today)
-        .select_related("poster", "video", "video_embed").prefetch_related(with_renditions("poster"))[:3],
-        "model_units": ModelUnitPage.objects.live().select_related("venue", "photo")
-        .prefetch_related(with_renditions("photo")).order_by("venue__sort_order", "title")[:7],
-    }
+
+def home_listings():
+    return gather("home_page_listings")
+
+
+def campaign_listings(campaign):
+    return gather("campaign_page_listings", campaign)

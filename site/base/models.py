@@ -33,7 +33,8 @@ class HomePage(SegmentedSearchMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "campaigns.CampaignPage", "news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage",
-        "units.ModelUnitIndexPage", "ads.AdGalleryPage", "hazards.HazardIndexPage",
+        "units.ModelUnitIndexPage", "ads.AdGalleryPage", "hazards.HazardIndexPage", "onlinequiz.OnlineQuizPage",
+        "contests.ContestResultsPage",
     ]
     max_count = 1
 

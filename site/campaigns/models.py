@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
+from base.listings import campaign_listings
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 
@@ -34,7 +35,7 @@ class CampaignPage(SegmentedSearchMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("slogan"), *segmented_search_fields()]
     search_text_fields = ["slogan", "introduction", "body"]
     parent_page_types = ["base.HomePage"]
-    subpage_types = ["news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage"]
+    subpage_types = ["news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage", "onlinequiz.OnlineQuizPage"]
 
     class Meta:
         verbose_name = _("campaign")
@@ -50,16 +51,6 @@ class CampaignPage(SegmentedSearchMixin, Page):
         return self.hero_image
 
     def get_context(self, request, *args, **kwargs):
-        from cases.models import ViolationCasePage
-        from events.models import EventPage
-        from news.models import ArticlePage
-
         context = super().get_context(request, *args, **kwargs)
-        period = {"date__range": (self.start_date, self.end_date)}
-        context["events"] = EventPage.objects.live().descendant_of(self).order_by("start")
-        context["news"] = ArticlePage.objects.live().filter(**period).order_by("-date", "-pk")[:6]
-        context["cases"] = (
-            ViolationCasePage.objects.live().filter(decision_date__range=(self.start_date, self.end_date))
-            .select_related("area").order_by("-decision_date", "-pk")[:6]
-        )
+        context.update(campaign_listings(self))
         return context

@@ -7,6 +7,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Violation cases")
 
     def ready(self):
+        # Imported here: models can only be loaded once the app registry is ready.
         from base.legal_review import review_pages_of
 
         from .models import CaseIndexPage

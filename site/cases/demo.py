@@ -1,8 +1,8 @@
 """Demo content: fictional exposure cases across the campaign areas, marked as demo data."""
 from datetime import date
 
-from base.demo import section
-from taxonomy.models import CampaignArea
+from base.demo_builders import section
+from core.taxonomy.models import CampaignArea
 
 from .models import CaseIndexPage, ViolationCasePage
 
@@ -29,7 +29,7 @@ CASES = [
 
 
 def load():
-    index = section(CaseIndexPage)
+    index = section(CaseIndexPage, "cases", "典型案例曝光", "经法制审核后公开的安全生产违法典型案例。")
     areas = {area.code: area for area in CampaignArea.objects.all()}
     created = 0
     for slug, title, unit, kind, township, area, facts, basis, penalties, number, day in CASES:
@@ -43,3 +43,7 @@ def load():
         case.save_revision().publish()
         created += 1
     return f"{created} new demo cases"
+
+
+def describe_urls(base):
+    yield f"典型案例曝光: {base}/cases/"

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from exports.formula_safety import safe_row
+from core.exports.formula_safety import safe_row
 
 
 def columns():

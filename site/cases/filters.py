@@ -2,7 +2,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 
 from .penalties import PENALTY_CONDITIONS, PenaltyKind
 

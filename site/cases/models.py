@@ -11,7 +11,7 @@ from wagtail.search import index
 from base.models import SectionPage
 from base.pagination import paginate
 from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use, years_in_use
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 from .export import export_csv, export_xlsx

@@ -1,9 +1,8 @@
 """The one ASGI application: HTTP to Django/Wagtail, WebSocket to the live contests.
 
-Run with site/ on the import path, e.g. `PYTHONPATH=site daphne config.asgi:application`.
+Servers run config.server, which adds the garbage-collector tuning; tests import this module.
 """
 import os
-import sys
 
 from django.core.asgi import get_asgi_application
 
@@ -15,7 +14,6 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-from contests.live import gc_tuning  # noqa: E402
 from contests.live.server_send import ServerSendMiddleware  # noqa: E402
 from contests.routing import websocket_urlpatterns  # noqa: E402
 
@@ -27,8 +25,3 @@ application = ProtocolTypeRouter(
         ),
     }
 )
-# Everything imported so far lives as long as the server process: out of the collector's way.
-# Not in a test process: it imports this mid-run, and freezing would keep its earlier tests'
-# objects (database connections among them) from ever being collected.
-if "pytest" not in sys.modules:
-    gc_tuning.tune()

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import redirect_to_allauth_login
+from core.accounts.views import redirect_to_allauth_login
 
 urlpatterns = [
     # Wagtail's own password forms would skip allauth's rate limits and MFA: send them to allauth.

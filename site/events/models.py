@@ -8,10 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from base.blocks import BaseStreamBlock
+from base.blocks import BaseStreamBlock, GalleryBlock
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
-
-from .blocks import GalleryBlock
 
 
 class EventPage(SegmentedSearchMixin, Page):
@@ -45,7 +43,7 @@ class EventPage(SegmentedSearchMixin, Page):
     search_fields = Page.search_fields + [index.FilterField("start"), *segmented_search_fields()]
     search_text_fields = ["place", "organisers", "introduction", "materials", "body"]
     parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
-    subpage_types = []
+    subpage_types = ["contests.ContestResultsPage"]
 
     class Meta:
         verbose_name = _("event")

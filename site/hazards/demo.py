@@ -3,12 +3,14 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from taxonomy.models import CampaignArea
+from base.demo_builders import section
+from core.taxonomy.models import CampaignArea
 
-from .models import ListedHazard
+from .models import HazardIndexPage, ListedHazard
 
 
 def load():
+    section(HazardIndexPage, "hazards", "挂牌督办", "挂牌督办的重大事故隐患及其整改进度。")
     today = timezone.localdate()
     hazards = [
         ("示例农贸市场消防设施缺失（虚构）", "示例市场管理公司", "玉海街道", "fire", -40, -5, ListedHazard.Status.RECTIFYING),
@@ -25,3 +27,7 @@ def load():
         )
         created += new
     return f"{created} new listed hazards"
+
+
+def describe_urls(base):
+    yield f"挂牌督办: {base}/hazards/"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from django.shortcuts import get_object_or_404
 from django.utils.translation import pgettext_lazy
 
-from taxonomy.models import CampaignArea, Venue
+from core.taxonomy.models import CampaignArea, Venue
 
 PATH_PATTERN = r"^(?:venue/(?P<venue>[-\w]+)/)?(?:area/(?P<area>[-\w]+)/)?(?:year/(?P<year>[0-9]{4})/)?$"
 ANY = pgettext_lazy("news filter", "Any")

@@ -4,9 +4,9 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import IndexView
 
-from exports.formula_safety import safe_cell
+from core.exports.formula_safety import safe_cell
 
-from .models import Attempt
+from .attempts import Attempt
 
 
 class AttemptIndexView(IndexView):

@@ -1,11 +1,8 @@
 """The self-paced online quiz (网上答题): a page an editor places anywhere. A visitor starts an
 attempt, the server draws the paper and fixes the deadline, and scores the submission itself."""
-import uuid
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -15,6 +12,9 @@ from wagtail.search import index
 
 from quizzes.models import Question
 from quizzes.papers import PaperError, draw_paper
+
+from .attempts import Attempt  # noqa: F401  (the app's models are those models.py imports)
+from .views import attempt_result, quiz_index, start_attempt, take_attempt
 
 
 class OnlineQuizPageForm(WagtailAdminPageForm):
@@ -63,6 +63,7 @@ class OnlineQuizPage(RoutablePageMixin, Page):
         FieldPanel("show_leaderboard"),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
     subpage_types = []
     base_form_class = OnlineQuizPageForm
 
@@ -78,29 +79,21 @@ class OnlineQuizPage(RoutablePageMixin, Page):
     def draw(self, seed):
         return draw_paper(Question.objects.filter(bank=self.bank, active=True), self.mix(), seed)
 
-    # The routes; what they do is in views.py (imported late: views import these models).
+    # The routes; what they do is in views.py.
     @path("")
     def index_route(self, request):
-        from .views import quiz_index
-
         return quiz_index(self, request)
 
     @path("start/")
     def start_route(self, request):
-        from .views import start_attempt
-
         return start_attempt(self, request)
 
     @path("attempt/<uuid:token>/")
     def attempt_route(self, request, token):
-        from .views import take_attempt
-
         return take_attempt(self, request, token)
 
     @path("attempt/<uuid:token>/result/")
     def result_route(self, request, token):
-        from .views import attempt_result
-
         return attempt_result(self, request, token)
 
 
@@ -130,46 +123,3 @@ class MixRow(Orderable):
     def requirement(self):
         return {"count": self.count, "kind": self.kind or None, "area": self.area, "venue": self.venue,
                 "difficulty": self.difficulty}
-
-
-class Attempt(models.Model):
-    """One visitor's go at a quiz. The paper and the deadline are fixed by the server at the start."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("in progress")
-        SCORED = "scored", _("scored")
-        LATE = "late", _("refused: too late")
-
-    page = models.ForeignKey(OnlineQuizPage, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("quiz"))
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    visitor = models.UUIDField(_("visitor"), db_index=True)
-    name = models.CharField(pgettext_lazy("person", "name"), max_length=40, blank=True)
-    unit = models.CharField(_("unit"), max_length=60, blank=True)
-    question_ids = models.JSONField(_("questions"), default=list)
-    started_at = models.DateTimeField(_("started at"))
-    deadline = models.DateTimeField(_("deadline"))
-    submitted_at = models.DateTimeField(_("handed in at"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    answers = models.JSONField(_("answers"), default=dict)
-    score = models.PositiveIntegerField(_("score"), default=0)
-    max_score = models.PositiveIntegerField(_("full marks"), default=0)
-    correct_count = models.PositiveSmallIntegerField(_("correct answers"), default=0)
-    duration_ms = models.PositiveIntegerField(_("time taken (ms)"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("quiz attempt")
-        verbose_name_plural = _("quiz attempts")
-        indexes = [models.Index(fields=["page", "status", "-score", "duration_ms"])]
-
-    def __str__(self):
-        return f"{self.page} · {self.name or self.visitor}"
-
-    def url(self):
-        return self.page.url + self.page.reverse_subpage("attempt_route", kwargs={"token": self.token})
-
-    def result_url(self):
-        return self.page.url + self.page.reverse_subpage("result_route", kwargs={"token": self.token})
-
-    @property
-    def seconds_taken(self):
-        return round(self.duration_ms / 1000) if self.duration_ms is not None else None

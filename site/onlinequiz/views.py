@@ -13,12 +13,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import ranking
+from core.choices import is_correct
 from quizzes.models import Question
 from quizzes.papers import PaperError
 
 from .forms import StartForm
-from .models import Attempt
-from .scoring import is_correct, score_paper
+from .attempts import Attempt
+from .scoring import score_paper
 
 VISITOR_COOKIE = "onlinequiz_visitor"
 VISITOR_SALT = "onlinequiz.visitor"
@@ -177,10 +179,10 @@ def submit(page, request, attempt):
 def rank(attempt):
     """(place, number of scored attempts): a higher score ranks first, then a shorter time."""
     scored = attempt.page.attempts.filter(status=Attempt.Status.SCORED)
-    ahead = scored.filter(score__gt=attempt.score).count() + scored.filter(
+    better = scored.filter(score__gt=attempt.score).count() + scored.filter(
         score=attempt.score, duration_ms__lt=attempt.duration_ms
     ).count()
-    return ahead + 1, scored.count()
+    return ranking.place(better), scored.count()
 
 
 def attempt_result(page, request, token):
@@ -200,7 +202,7 @@ def attempt_result(page, request, token):
                 "options": question.labelled_options(),
                 "chosen": chosen,
                 "correct": correct,
-                "is_right": is_correct(question, chosen),
+                "is_right": is_correct(chosen, correct),
             })
     place, total = rank(attempt) if attempt.status == Attempt.Status.SCORED else (None, None)
     return page.render(

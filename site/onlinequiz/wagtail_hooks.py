@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import AttemptViewSet
-from .models import Attempt
+from .attempts import Attempt
 from .permissions import ResultsPermissionPolicy
 
 register_permission_policy(Attempt, ResultsPermissionPolicy(Attempt), exact_class=True)

@@ -4,23 +4,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .page_types import searchable_types
 from .segmentation import query_terms
 
 MAX_RESULTS = 200
 PER_PAGE = 10
-
-
-def searchable_types():
-    """The public page types, as (model name, verbose name plural)."""
-    from ads.models import AdGalleryPage
-    from campaigns.models import CampaignPage
-    from cases.models import ViolationCasePage
-    from events.models import EventPage
-    from news.models import ArticlePage
-    from units.models import ModelUnitPage
-
-    models = [ArticlePage, ViolationCasePage, EventPage, CampaignPage, ModelUnitPage, AdGalleryPage]
-    return {model._meta.model_name: model for model in models}
 
 
 def listing_date(page):

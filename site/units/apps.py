@@ -7,6 +7,7 @@ class UnitsConfig(AppConfig):
     verbose_name = _("Model units")
 
     def ready(self):
+        # Imported here: models can only be loaded once the app registry is ready.
         from base.legal_review import review_pages_of
 
         from . import nominations  # noqa: F401  (connects the approval signal)

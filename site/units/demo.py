@@ -1,7 +1,6 @@
 """Demo content: one model unit per venue and one nomination waiting for review."""
-from base.demo import section
-from base.demo_builders import demo_image
-from taxonomy.models import Venue
+from base.demo_builders import demo_image, section
+from core.taxonomy.models import Venue
 
 from .models import ModelUnitIndexPage, ModelUnitPage, Nomination
 
@@ -18,7 +17,7 @@ UNITS = {
 
 
 def load():
-    index = section(ModelUnitIndexPage)
+    index = section(ModelUnitIndexPage, "model-units", "先进典型", "七进七赛各阵地的示范单位。")
     created = 0
     for number, venue in enumerate(Venue.objects.all()):
         name, township, summary = UNITS[venue.code]
@@ -41,3 +40,7 @@ def load():
         nomination.save_revision()
         nomination.get_workflow().start(nomination, user=None)
     return f"{created} new model units, {int(new)} new nomination"
+
+
+def describe_urls(base):
+    yield f"先进典型: {base}/model-units/"

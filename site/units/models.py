@@ -13,13 +13,12 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, Revi
 from wagtail.search import index
 
 from base.models import SectionPage
-from base.blocks import BaseStreamBlock
+from base.blocks import BaseStreamBlock, GalleryBlock
 from base.listings import with_renditions
 from base.pagination import paginate
 from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use
-from events.blocks import GalleryBlock
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
-from taxonomy.models import Venue
+from core.taxonomy.models import Venue
 
 
 class ModelUnitIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
@@ -108,7 +107,7 @@ class Nomination(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, C
     """A staff member proposes a unit as a model unit; the legal review workflow (法制审核) decides.
 
     An editor saves a draft and submits it; a reviewer's approval publishes it (``live``), which
-    drafts the unit's page once (``units.signals``). Revisions, workflow states and log entries
+    drafts the unit's page once (``units.nominations``). Revisions, workflow states and log entries
     record who did what and when.
     """
 

@@ -2,7 +2,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .models import Nomination
+from base.listings import with_renditions
+
+from .models import ModelUnitPage, Nomination
 from .nominations import DRAFTED
 from .views import NominationViewSet
 
@@ -19,3 +21,14 @@ def no_publish_button_on_nominations(menu_items, request, context):
     # Matches the views (ApprovalPublishesOnlyMixin): only the workflow's approval publishes.
     if context.get("model") is Nomination:
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("home_page_listings")
+def model_units():
+    units = ModelUnitPage.objects.live().select_related("venue", "photo").prefetch_related(with_renditions("photo"))
+    return {"model_units": units.order_by("venue__sort_order", "title")[:7]}
+
+
+@hooks.register("searchable_page_types", order=5)
+def searchable_model_units():
+    return ModelUnitPage

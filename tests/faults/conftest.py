@@ -19,8 +19,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 from contests.games import demo
 from contests.games.models import PublicGame
 from tests.games.conftest import pass_cookie

@@ -7,8 +7,8 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import Group
 from django.http import HttpResponse
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 from contests.games import pin_guard
 from contests.games.models import PublicGame
 from quizzes.models import Option, Question, QuestionBank

@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
-from accounts.roles import EDITORS, HOSTS, JUDGES
+from core.accounts.models import User
+from core.accounts.roles import EDITORS, HOSTS, JUDGES
 from base.models import HomePage
-from contests.games import play
+from contests.games import runner
 from contests.games.models import Player, Prize, PublicGame
 from events.models import EventPage
 
@@ -61,7 +61,7 @@ def test_hosts_list_filter_and_search_games(client, games):
     assert other.pin in by_pin and game.pin not in by_pin
     by_title = client.get(LIST, {"q": "消防"}).content.decode()
     assert other.pin in by_title and game.pin not in by_title
-    play.finish(game)
+    runner.finish(game)
     by_status = client.get(LIST, {"phase": "finished"}).content.decode()
     assert game.pin in by_status and other.pin not in by_status
     assert reverse("games:results", args=[game.pin]) in by_status
@@ -141,7 +141,7 @@ def test_the_event_page_links_to_the_game_while_it_runs_then_to_its_results(clie
     play_link, results_link = (f'href="{reverse(name, args=[game.pin])}"' for name in ("games:play", "games:results"))
     body = client.get(game.event_page.url).content.decode()
     assert game.title in body and play_link in body and results_link not in body
-    play.finish(game)
+    runner.finish(game)
     body = client.get(game.event_page.url).content.decode()
     assert results_link in body and play_link not in body
     assert client.get(reverse("games:results", args=[game.pin])).status_code == 200

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from contests.games.models import Player, PublicGame
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 
 from .conftest import make_bank
 from .test_game_browser import host_session_cookie

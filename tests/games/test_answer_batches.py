@@ -2,7 +2,7 @@
 import pytest
 from django.db import IntegrityError
 
-from contests.games import play
+from contests.games import runner
 from contests.games.answers import Answer, store_answers
 from contests.games.models import Player, PlayerAnswer, PublicGame
 from contests.live.clock import server_time_ms
@@ -10,7 +10,7 @@ from contests.live.writer import change_locked
 
 
 def open_question(game):
-    change_locked(PublicGame, game.pk, play.next_question)
+    change_locked(PublicGame, game.pk, runner.next_question)
     return PublicGame.objects.get(pk=game.pk)
 
 

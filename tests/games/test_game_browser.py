@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from playwright.sync_api import expect
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 from contests.games.models import Prize, PublicGame
 
 from .conftest import make_bank, ordered_correct

@@ -5,7 +5,7 @@ from django.urls import reverse
 from contests.games.models import PublicGame
 from quizzes.models import Question
 from quizzes.papers import draw_paper
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 
 from .conftest import make_bank
 

@@ -10,8 +10,8 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import User
-from accounts.roles import HOSTS, JUDGES
+from core.accounts.models import User
+from core.accounts.roles import HOSTS, JUDGES
 from contests.games.models import PublicGame
 from contests.live.consumer import CLOSE_REFUSED
 

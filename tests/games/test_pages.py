@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from contests.games import demo, play
+from contests.games import demo, runner
 from contests.games.models import Player, PlayerAnswer, PublicGame, mask_phone
 
 from .conftest import ordered_correct
@@ -19,13 +19,13 @@ def played_game(game):
     """Two players, the first question answered and revealed, the game finished."""
     evil = Player.objects.create(game=game, nickname="=cmd|'/C'!A0", nickname_key="x", phone="13812345678")
     plain = Player.objects.create(game=game, nickname="小明", nickname_key="小明")
-    play.next_question(game, now=1000)
+    runner.next_question(game, now=1000)
     correct = ordered_correct(game)[0]
     for player, choice in ((evil, correct), (plain, "A" if correct != "A" else "C")):
         PlayerAnswer.objects.create(game=game, player=player, question_index=0, choice=choice, elapsed_ms=2000,
                                     answered_at="2026-06-16T10:00:00Z")
-    play.reveal(game, now=5000)
-    play.finish(game)
+    runner.reveal(game, now=5000)
+    runner.finish(game)
     return evil, plain
 
 

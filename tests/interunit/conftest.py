@@ -2,7 +2,7 @@
 and a risk round drawn from a bank of single-choice questions whose correct option is B."""
 import pytest
 
-from accounts.roles import HOSTS, JUDGES
+from core.accounts.roles import HOSTS, JUDGES
 
 EXPLANATION = "解析：这是只有主持人在揭晓前能看到的说明。"
 
@@ -21,7 +21,7 @@ def make_bank(size=20):
 def make_contest(answer_seconds=30, reading_seconds=0, judged=False):
     from django.contrib.auth.models import Group
 
-    from accounts.models import User
+    from core.accounts.models import User
     from contests.interunit.drawing import draw_round_questions
     from contests.interunit.models import Contest, Round, Team
 

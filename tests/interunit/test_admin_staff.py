@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 from contests.interunit.models import Contest
 from contests.interunit.runner import run
 from contests.rules.phases import Role

@@ -60,7 +60,7 @@ async def connect(path, user=None):
 
 @database_sync_to_async
 def setup_data(contest):
-    from accounts.models import User
+    from core.accounts.models import User
 
     return User.objects.get(username="host"), list(contest.teams.all())
 
@@ -308,7 +308,7 @@ async def test_rehearsal_data_is_cleared_to_start_for_real(contest):
 
 @database_sync_to_async
 def judge_user():
-    from accounts.models import User
+    from core.accounts.models import User
 
     return User.objects.get(username="judge")
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
-from accounts.models import User
+from core.accounts.models import User
 
 pytestmark = pytest.mark.browser
 EXPLANATION = "解析：这是只有主持人在揭晓前能看到的说明。"

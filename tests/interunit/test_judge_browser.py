@@ -3,7 +3,7 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
-from accounts.models import User
+from core.accounts.models import User
 from contests.interunit.runner import run
 from contests.rules.phases import Role
 

@@ -98,7 +98,7 @@ def test_draw_questions_refuses_once_started(host_client, contest):
 
 
 def test_contest_admin_edits_teams_and_rounds_inline(client, contest):
-    from accounts.models import User
+    from core.accounts.models import User
 
     User.objects.create_superuser("boss", "boss@example.org", "pw-boss-123456")
     client.login(username="boss", password="pw-boss-123456")

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import Client
 from websockets.sync.client import connect
 
-from accounts.models import User
+from core.accounts.models import User
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -79,20 +79,34 @@ async def test_live_frames_skip_the_session_middlewares_send_wrapper(monkeypatch
 
 
 
-def test_the_server_process_freezes_the_application_and_collects_young_objects_less_often():
-    """contests/live/gc_tuning.py, applied where daphne imports the application (a fresh process;
-    not in this test process)."""
+def probe_gc(module):
+    """(frozen objects, young threshold) in a fresh process that imports `module`."""
     import os
     import subprocess
     import sys
     from pathlib import Path
 
-    from contests.live.gc_tuning import YOUNG_THRESHOLD
-
     root = Path(__file__).resolve().parents[2]
-    probe = "import gc, config.asgi; print(gc.get_freeze_count(), gc.get_threshold()[0])"
+    probe = f"import gc, {module}; print(gc.get_freeze_count(), gc.get_threshold()[0])"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "site"), str(root)])}
     result = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True, timeout=120)
-    frozen, young = map(int, result.stdout.split())
+    return tuple(map(int, result.stdout.split()))
+
+
+def test_the_server_process_freezes_the_application_and_collects_young_objects_less_often():
+    """contests/live/gc_tuning.py, applied by config.server, the module daphne serves (a fresh
+    process; not in this test process)."""
+    from contests.live.gc_tuning import YOUNG_THRESHOLD
+
+    frozen, young = probe_gc("config.server")
     assert frozen > 10_000
     assert young == YOUNG_THRESHOLD
+
+
+def test_importing_the_application_alone_leaves_the_collector_as_it_is():
+    """config.asgi, which tests import, tunes nothing, whatever the process (no sniffing for pytest)."""
+    from contests.live.gc_tuning import YOUNG_THRESHOLD
+
+    frozen, young = probe_gc("config.asgi")
+    assert frozen == 0
+    assert young != YOUNG_THRESHOLD

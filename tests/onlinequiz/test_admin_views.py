@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from accounts.roles import EDITORS, JUDGES
+from core.accounts.roles import EDITORS, JUDGES
 from onlinequiz.models import Attempt
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """Small builders for banks and questions used by the quizzes and online quiz tests."""
 from quizzes.models import Option, Question, QuestionBank
-from taxonomy.models import CampaignArea, Venue
+from core.taxonomy.models import CampaignArea, Venue
 
 
 def make_question(bank, stem, kind=Question.Kind.SINGLE, options=("甲", "乙", "丙"), correct="A", area=None,
@@ -23,7 +23,7 @@ def make_bank(name="测试题库"):
 
 def ensure_taxonomy():
     """Transactional tests flush the tables, taking the migration-seeded terms with them."""
-    from taxonomy.terms import CAMPAIGN_AREAS, VENUES
+    from core.taxonomy.terms import CAMPAIGN_AREAS, VENUES
 
     for model, terms in ((Venue, VENUES), (CampaignArea, CAMPAIGN_AREAS)):
         for order, (code, name) in enumerate(terms):

@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.roles import EDITORS, HOSTS
+from core.accounts.roles import EDITORS, HOSTS
 from quizzes.models import Question
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 from tests.quizzes.factories import make_bank, make_question
 from tests.quizzes.spreadsheet_fixtures import CHINESE_HEADER, CHINESE_ROWS, csv_bytes
 

@@ -2,7 +2,7 @@ import pytest
 
 from quizzes import demo
 from quizzes.models import Question
-from taxonomy.models import CampaignArea, Venue
+from core.taxonomy.models import CampaignArea, Venue
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from quizzes import demo
 from quizzes.models import Question
 from quizzes.papers import PaperError, draw_paper
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 from tests.quizzes.factories import make_bank, make_question
 
 pytestmark = pytest.mark.django_db

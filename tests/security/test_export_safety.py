@@ -1,7 +1,7 @@
 """Every spreadsheet export, fed hostile text: the contest audit, both public-game workbooks, the
 question bank export and the case exports (CSV and Excel). Each file is read back: no cell is a
 formula, every hostile text is there as a string, and text that would start a formula is
-neutralised (a leading apostrophe from exports.formula_safety, or Excel's quote prefix where the
+neutralised (a leading apostrophe from core.exports.formula_safety, or Excel's quote prefix where the
 question bank must read its own export back unchanged)."""
 import csv
 import io
@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from exports.formula_safety import FORMULA_TRIGGERS
+from core.exports.formula_safety import FORMULA_TRIGGERS
 
 from .test_formula_safety import ATTACKS
 from .xss import PAYLOADS
@@ -66,7 +66,7 @@ def test_the_contest_audit_keeps_hostile_names_questions_and_reasons_as_text():
 
 
 def test_both_public_game_workbooks_keep_hostile_nicknames_and_questions_as_text():
-    from contests.games import play
+    from contests.games import runner
     from contests.games.export_xlsx import per_player_workbook, per_question_workbook
     from contests.games.models import Player, PlayerAnswer, PublicGame
     from tests.games.conftest import make_bank
@@ -81,12 +81,12 @@ def test_both_public_game_workbooks_keep_hostile_nicknames_and_questions_as_text
     game.fill_from_bank(3)
     players = [Player.objects.create(game=game, nickname=name, nickname_key=str(number), phone="13812345678")
                for number, name in enumerate(SHORT_ATTACKS + ["<img src=x>"])]
-    play.next_question(game, now=1000)
+    runner.next_question(game, now=1000)
     for player in players:
         PlayerAnswer.objects.create(game=game, player=player, question_index=0, choice="A", elapsed_ms=1500,
                                     answered_at="2026-06-16T10:00:00Z")
-    play.reveal(game, now=5000)
-    play.finish(game)
+    runner.reveal(game, now=5000)
+    runner.finish(game)
     for workbook, texts in ((per_player_workbook(game), SHORT_ATTACKS + ["<img src=x>"]),
                             (per_question_workbook(game), stems[:1])):
         buffer = io.BytesIO()
@@ -110,7 +110,7 @@ def test_the_question_bank_export_keeps_stems_options_and_explanations_as_text()
 def hostile_cases():
     from base.models import HomePage
     from cases.models import CaseIndexPage, ViolationCasePage
-    from taxonomy.models import CampaignArea
+    from core.taxonomy.models import CampaignArea
 
     index = HomePage.objects.get(depth=2).add_child(instance=CaseIndexPage(title="典型案例曝光", slug="cases"))
     area = CampaignArea.objects.first()

@@ -15,8 +15,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from websockets.asyncio.client import connect
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 from contests.live.consumer import CLOSE_RATE_LIMITED
 from tests.games.conftest import pass_cookie
 
@@ -30,9 +30,9 @@ PAUSE = 0.5  # seconds between the steps of a question, as on a stage (and so th
 def fresh_played_questions():
     """Cached per process by game id, and ids repeat across rolled-back tests: clear the cache
     before daphne is forked from this process (autouse fixtures come before `asgi_server`)."""
-    from contests.games import play
+    from contests.games import state
 
-    play.played_questions.cache_clear()
+    state.played_questions.cache_clear()
 
 
 def percentile(values, share):
@@ -41,7 +41,6 @@ def percentile(values, share):
 
 
 def make_game():
-    from contests.games import play
     from contests.games.models import PublicGame
     from quizzes.models import Option, Question, QuestionBank
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from exports.formula_safety import safe_cell, safe_row
+from core.exports.formula_safety import safe_cell, safe_row
 
 ATTACKS = [
     "=cmd|' /C calc'!A0",

@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth.models import Group, Permission
 
-from accounts import roles
+from core.accounts import roles
 
 from .browser_checks import PASSWORD, csp_violations, log_in, watch_console
 

@@ -11,7 +11,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, TOTP, format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
 
-from accounts import roles
+from core.accounts import roles
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-Passphrase-2019"

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.models import User
-from accounts.roles import EDITORS, HOSTS, JUDGES
+from core.accounts.models import User
+from core.accounts.roles import EDITORS, HOSTS, JUDGES
 
 pytestmark = pytest.mark.django_db
 PHONE, MASKED = "13812345678", "138****5678"
@@ -27,29 +27,31 @@ def user_in(group, name):
 
 @pytest.fixture
 def finished_game():
-    from contests.games import play
+    from contests.games import runner, state
     from contests.games.models import PlayerAnswer, PublicGame
     from tests.games.conftest import make_bank
 
-    play.played_questions.cache_clear()
+    state.played_questions.cache_clear()
     game = PublicGame.objects.create(title="咨询日游戏", bank=make_bank(), reading_seconds=0, answer_seconds=30)
     game.fill_from_bank(3)
-    winner, _ = play.join(game.pk, "小明", PHONE)
-    play.join(game.pk, "小红")
-    play.next_question(game, now=1000)
+    winner, _ = runner.join(game.pk, "小明", PHONE)
+    runner.join(game.pk, "小红")
+    runner.next_question(game, now=1000)
     PlayerAnswer.objects.create(game=game, player=winner, question_index=0, choice="B", elapsed_ms=1000,
                                 answered_at="2026-06-16T10:00:00Z")
-    play.reveal(game, now=5000)
-    play.finish(game)
-    play.lucky_draw(game, 2, 0, seed="fixed")
+    runner.reveal(game, now=5000)
+    runner.finish(game)
+    runner.lucky_draw(game, 2, 0, seed="fixed")
     return game, winner
 
 
 def test_a_phone_number_is_masked_everywhere_and_exported_only_to_hosts(finished_game):
-    from contests.games import play
+    from contests.games import frames as game_frames
 
     game, winner = finished_game
-    frames = [play.host_snapshot(game.pk), play.screen_snapshot(game.pk), play.player_snapshot(winner.pk)]
+    frames = [
+        game_frames.host_snapshot(game.pk), game_frames.screen_snapshot(game.pk), game_frames.player_snapshot(winner.pk)
+    ]
     assert all(PHONE not in json.dumps(frame, ensure_ascii=False) for frame in frames)
     assert MASKED in json.dumps(frames[0], ensure_ascii=False)  # the host's roster, to call the winner
 

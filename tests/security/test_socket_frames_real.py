@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def fresh_played_questions():
     """Cached per process by game id, and ids repeat across rolled-back tests: clear the cache
     before daphne is forked from this process (autouse fixtures come before `asgi_server`)."""
-    from contests.games import play
+    from contests.games import state
 
-    play.played_questions.cache_clear()
+    state.played_questions.cache_clear()
 
 
 async def frames_until_close(socket):

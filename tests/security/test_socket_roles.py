@@ -10,7 +10,7 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser, Group
 
-from accounts.roles import HOSTS, JUDGES
+from core.accounts.roles import HOSTS, JUDGES
 from contests.live.consumer import CLOSE_REFUSED
 from contests.interunit.models import Answer, Buzz, Contest, JudgeScore, ScoreEvent, Team
 from tests.interunit.conftest import make_contest
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @database_sync_to_async
 def other_contest():
     """A second contest with its own host, judge and team."""
-    from accounts.models import User
+    from core.accounts.models import User
 
     contest = Contest.objects.create(title="另一场联赛")
     host = User.objects.create_user("host2", password="x")
@@ -55,7 +55,7 @@ async def test_other_contests_staff_anonymous_sockets_and_foreign_team_codes_get
     contest = await database_sync_to_async(make_contest)(judged=True)
     other, other_host, other_judge, other_team = await other_contest()
     before = await recorded(contest)
-    from accounts.models import User
+    from core.accounts.models import User
 
     own_host = await database_sync_to_async(User.objects.get)(username="host")
     outsider = await database_sync_to_async(User.objects.create_user)("visitor", password="x")  # in no group
@@ -90,7 +90,7 @@ async def test_the_role_table_every_seat_sending_another_roles_commands_is_refus
     and judges' sheets as they were."""
     contest = await database_sync_to_async(make_contest)(judged=True)
     host, screen, pads, teams = await seats(contest)
-    from accounts.models import User
+    from core.accounts.models import User
 
     judge_user = await database_sync_to_async(User.objects.get)(username="judge")
     judge, first = await connect(f"/ws/contest/{contest.pk}/judge/", judge_user)
@@ -114,7 +114,7 @@ async def test_staff_without_totp_get_no_staff_seat_where_the_pages_require_it(s
     are refused (`mfa_required`, 4403) and change nothing; with TOTP they are seated."""
     from allauth.mfa.models import Authenticator
 
-    from accounts.models import User
+    from core.accounts.models import User
 
     settings.MFA_REQUIRED_GROUPS = [HOSTS, JUDGES]
     contest = await database_sync_to_async(make_contest)(judged=True)

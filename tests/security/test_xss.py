@@ -5,7 +5,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from base.models import HomePage
-from taxonomy.models import Venue
+from core.taxonomy.models import Venue
 
 from .xss import PAYLOADS, assert_shown_escaped, injections
 

@@ -10,8 +10,8 @@ from django.test import Client
 from playwright.sync_api import expect
 from websockets.sync.client import connect
 
-from accounts.models import User
-from accounts.roles import HOSTS
+from core.accounts.models import User
+from core.accounts.roles import HOSTS
 
 from .browser_checks import csp_violations, watch_console
 from .xss import NICKNAME_PAYLOADS, PAYLOADS, RECORD_ALERTS, injected_in_browser
@@ -24,9 +24,9 @@ MARKUP_PAYLOADS = [payload for payload in PAYLOADS if "<" in payload]
 def fresh_played_questions():
     """Cached per process by game id, and ids repeat across rolled-back tests: clear the cache
     before daphne is forked from this process (autouse fixtures come before `asgi_server`)."""
-    from contests.games import play
+    from contests.games import state
 
-    play.played_questions.cache_clear()
+    state.played_questions.cache_clear()
 
 @pytest.fixture(autouse=True)
 def patient_expect():
@@ -80,7 +80,6 @@ def test_the_injection_check_finds_every_payload_made_live(browser):
 
 # A public game ------------------------------------------------------------------------------
 def hostile_game():
-    from contests.games import play
     from contests.games.models import PublicGame
     from quizzes.models import Option, Question, QuestionBank
 

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import User
-from accounts.roles import HOSTS, JUDGES
+from core.accounts.models import User
+from core.accounts.roles import HOSTS, JUDGES
 
 from .xss import PAYLOADS, assert_shown_escaped, injections
 
@@ -72,22 +72,22 @@ def test_contest_pages_results_and_admin_lists_show_hostile_text_as_text(admin_c
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_public_game_pages_lists_and_results_show_hostile_text_as_text(payload):
-    from contests.games import play
+    from contests.games import runner, state
     from contests.games.models import Player, PlayerAnswer, PublicGame
     from tests.games.conftest import make_bank
 
-    play.played_questions.cache_clear()  # cached per process by id; ids repeat across rolled-back tests
+    state.played_questions.cache_clear()  # cached per process by id; ids repeat across rolled-back tests
     bank = make_bank(name=f"题库 {payload}")
     bank.questions.update(stem=f"题干 {payload}")
     game = PublicGame.objects.create(title=f"游戏 {payload}"[:100], bank=bank, reading_seconds=0, answer_seconds=30)
     game.fill_from_bank(3)
     nickname = "<img src=x>"  # nicknames have at most 12 characters
     player = Player.objects.create(game=game, nickname=nickname, nickname_key="x")
-    play.next_question(game, now=1000)
+    runner.next_question(game, now=1000)
     PlayerAnswer.objects.create(game=game, player=player, question_index=0, choice="B", elapsed_ms=1000,
                                 answered_at="2026-06-16T10:00:00Z")
-    play.reveal(game, now=5000)
-    play.finish(game)
+    runner.reveal(game, now=5000)
+    runner.finish(game)
     host = User.objects.create_user("zhuchiren", password="x")
     host.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
     game.owner = host
@@ -118,7 +118,7 @@ def test_a_case_page_its_listing_and_the_site_search_show_hostile_text_as_text(c
     from datetime import date
 
     from cases.models import ViolationCasePage
-    from taxonomy.models import CampaignArea
+    from core.taxonomy.models import CampaignArea
 
     case = case_index.add_child(instance=ViolationCasePage(
         title=f"安全 {payload}", slug="case", unit_name=f"单位 {payload}", unit_kind="enterprise", township="塘下镇",

@@ -15,7 +15,7 @@ from cases.models import CaseIndexPage, ViolationCasePage
 from events.models import EventPage
 from hazards.models import HazardIndexPage, ListedHazard
 from news.models import ArticleIndexPage, ArticlePage
-from taxonomy.models import CampaignArea, Venue
+from core.taxonomy.models import CampaignArea, Venue
 from units.models import ModelUnitIndexPage, ModelUnitPage
 
 

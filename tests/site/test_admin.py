@@ -2,7 +2,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.roles import EDITORS
+from core.accounts.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 

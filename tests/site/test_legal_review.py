@@ -4,10 +4,10 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from accounts.roles import EDITORS, REVIEWERS
+from core.accounts.roles import EDITORS, REVIEWERS
 from base.legal_review import WORKFLOW_NAME
 from cases.models import ViolationCasePage
-from taxonomy.models import CampaignArea
+from core.taxonomy.models import CampaignArea
 
 pytestmark = pytest.mark.django_db
 

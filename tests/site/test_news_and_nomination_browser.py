@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 
-from accounts.roles import REVIEWERS
+from core.accounts.roles import REVIEWERS
 from units.models import Nomination
 
 pytestmark = pytest.mark.browser

@@ -8,9 +8,9 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, ModelLogEntry, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from accounts.roles import EDITORS, REVIEWERS
+from core.accounts.roles import EDITORS, REVIEWERS
 from base.legal_review import WORKFLOW_NAME
-from taxonomy.models import Venue
+from core.taxonomy.models import Venue
 from units.models import ModelUnitPage, Nomination
 
 pytestmark = pytest.mark.django_db

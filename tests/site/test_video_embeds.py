@@ -77,7 +77,7 @@ def test_a_changed_address_gets_its_new_player(make_ad):
 
 
 def test_an_editor_saves_an_embedded_video_through_the_admin(client, staff):
-    from accounts.roles import EDITORS
+    from core.accounts.roles import EDITORS
     from ads.models import PublicServiceAd
 
     client.force_login(staff("editor", EDITORS))

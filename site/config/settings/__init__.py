@@ -9,7 +9,7 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
-from accounts import roles
+from core.accounts import roles
 
 from . import environment as env
 
@@ -25,8 +25,8 @@ INSTALLED_APPS = [
     # daphne first: `runserver` is then ASGI too.
     "daphne",
     "base",
-    "accounts",
-    "taxonomy",
+    "core.accounts",
+    "core.taxonomy",
     "quizzes",
     "onlinequiz",
     "contests.interunit",
@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "accounts.mfa_required.MFARequiredMiddleware",
+    "core.accounts.mfa_required.MFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -185,7 +185,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_ADAPTER = "accounts.adapter.StaffOnlyAccountAdapter"
+ACCOUNT_ADAPTER = "core.accounts.adapter.StaffOnlyAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
@@ -202,7 +202,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Accept the code of the neighbouring 30-second step too: phone clocks drift, and a code typed
 # at the end of its step would otherwise fail (RFC 6238 section 5.2).
 MFA_TOTP_TOLERANCE = 1
-# Members of these groups are sent to TOTP setup until they have it (accounts/mfa_required.py).
+# Members of these groups are sent to TOTP setup until they have it (core/accounts/mfa_required.py).
 MFA_REQUIRED_GROUPS = env.listing(
     "MFA_REQUIRED_GROUPS", [] if DEBUG else [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]
 )
@@ -319,8 +319,9 @@ LOGGING = {
 }
 
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
-DEMO_CONTENT_LOADERS = ["base.demo"]
+# In menu order: each loader adds its section under the home page.
+DEMO_CONTENT_LOADERS = ["base.demo", "news.demo", "cases.demo", "units.demo", "ads.demo", "hazards.demo"]
 DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
-DEMO_CONTENT_LOADERS += ["campaigns.demo", "cases.demo", "ads.demo", "units.demo", "hazards.demo"]
+DEMO_CONTENT_LOADERS += ["campaigns.demo", "events.demo"]
 DEMO_CONTENT_LOADERS += ["contests.interunit.demo"]
 DEMO_CONTENT_LOADERS += ["contests.games.demo"]

@@ -1,7 +1,7 @@
 """Editors and hosts may look at (and download) the online quiz results."""
 from django.db import migrations
 
-from accounts.roles import EDITORS, HOSTS
+from core.accounts.roles import EDITORS, HOSTS
 
 
 def grant(apps, schema_editor):

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from taxonomy.terms import CAMPAIGN_AREAS, VENUES
+from core.taxonomy.terms import CAMPAIGN_AREAS, VENUES
 
 
 def seed(apps, schema_editor):

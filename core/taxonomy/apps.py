@@ -3,5 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TaxonomyConfig(AppConfig):
-    name = "taxonomy"
+    name = "core.taxonomy"
+    label = "taxonomy"
     verbose_name = _("Taxonomy")

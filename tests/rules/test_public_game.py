@@ -1,13 +1,16 @@
-"""The public game's rules, directly and with hypothesis-driven random play."""
+"""The public game's rules, directly and with hypothesis-driven random play through `apply`."""
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contests.rules.public_game import (
+    Config,
     GameState,
     Phase,
-    PublicGame,
+    Question,
+    Role,
     Scoring,
+    apply,
     clean_choice,
     clean_nickname,
     lucky_draw,
@@ -15,13 +18,18 @@ from contests.rules.public_game import (
     ranking,
 )
 from contests.rules.refusal import Refusal
+from tests.rules.public_games import Game
 
 QUESTIONS = [("ABCD", "B", False), ("AB", "A", False), ("ABCD", "AC", True)]
 
 
-def started(game, now=0, reading=1000, answer=10_000):
-    game.state.start_question(now, reading_ms=reading, answer_ms=answer)
-    return now + reading  # when answering opens
+def new_game(**config):
+    return Game(QUESTIONS, reading_ms=1000, answer_ms=10_000, **config)
+
+
+def started(game, now=0):
+    game.host("next", now)
+    return now + game.config.reading_ms  # when answering opens
 
 
 def error_code(call, *args, **kwargs):
@@ -51,6 +59,21 @@ def test_phases_follow_the_server_clock():
     assert error_code(state.finish) == "bad_phase"
 
 
+def test_apply_changes_a_copy_and_refuses_what_a_role_may_not_send():
+    config = Config(questions=(Question("AB", "A"),), reading_ms=0, answer_ms=1000)
+    state = GameState(question_count=1)
+    outcome = apply(state, config, Role.HOST, "next", {}, 500)
+    assert (state.index, outcome.state.index, outcome.state.deadline) == (-1, 0, 1500)
+    assert error_code(apply, state, config, Role.PLAYER, "next", {}, 0) == "forbidden"
+    assert error_code(apply, state, config, Role.HOST, "answer", {"index": 0, "choice": "A"}, 0) == "forbidden"
+    beyond = {"index": 1, "choice": "A"}
+    assert error_code(apply, outcome.state, config, Role.PLAYER, "answer", beyond, 600) == "not_answering"
+    answered = apply(outcome.state, config, Role.PLAYER, "answer", {"index": 0, "choice": "A"}, 600)
+    assert answered.state is outcome.state and answered.answer == {"index": 0, "choice": "A", "elapsed_ms": 100}
+    revealed = apply(outcome.state, config, Role.HOST, "reveal", {}, 700)
+    assert (revealed.scored, revealed.state.deadline, outcome.state.stored_phase) == (0, 700, "question")
+
+
 def test_early_reveal_closes_answering():
     state = GameState(question_count=1)
     state.start_question(0, reading_ms=1000, answer_ms=10_000)
@@ -61,35 +84,35 @@ def test_early_reveal_closes_answering():
 
 # Joining ---------------------------------------------------------------------------------
 def test_join_late_join_and_closing():
-    game = PublicGame(QUESTIONS)
+    game = new_game()
     game.join(1, "阿明")
     opens = started(game)
     game.join(2, "小红")  # late, during the first question
     game.answer(2, 0, "B", opens + 100)
-    game.reveal(opens + 10_000)
+    game.host("reveal", opens + 10_000)
     for index in (1, 2):
         opens = started(game, now=opens + 20_000)
         if index == 2:
             game.join(3, "最后一题")  # still allowed while the last question runs
-        game.reveal(opens + 10_000)
+        game.host("reveal", opens + 10_000)
     assert error_code(game.join, 4, "太晚了") == "joining_closed"
     assert set(game.players) == {1, 2, 3}
 
 
 def test_kicked_player_can_do_nothing():
-    game = PublicGame(QUESTIONS)
+    game = new_game()
     game.join(1, "捣乱")
     game.kick(1)
     opens = started(game)
     assert error_code(game.answer, 1, 0, "B", opens) == "kicked"
     assert error_code(game.answer, 9, 0, "B", opens) == "unknown_player"
     assert game.ranking() == []
-    assert error_code(game.join, 1, "再来") == "already_joined"
+    assert error_code(game.join, 2, "捣 乱") == "nickname_taken"
 
 
 # Answering -------------------------------------------------------------------------------
 def test_one_answer_per_question_within_the_window():
-    game = PublicGame(QUESTIONS)
+    game = new_game()
     game.join(1, "a")
     assert error_code(game.answer, 1, 0, "B", 0) == "not_answering"
     opens = started(game)
@@ -118,20 +141,21 @@ def test_fixed_scoring_with_streak_and_penalty():
 
 
 def test_answers_are_booked_at_the_reveal():
-    game = PublicGame(QUESTIONS, scoring=Scoring(mode="fixed", points=100, streak_bonus=10, wrong_penalty=30))
+    game = new_game(scoring=Scoring(mode="fixed", points=100, streak_bonus=10, wrong_penalty=30))
     game.join(1, "a")
     game.join(2, "b")
     opens = started(game)
     game.answer(1, 0, "B", opens + 1000)
     game.answer(2, 0, "C", opens + 2000)
     assert game.players[1].score == 0  # nothing is known before the reveal
-    game.reveal(opens + 10_000)
+    game.host("reveal", opens + 10_000)
     assert (game.players[1].score, game.players[2].score) == (100, 0)  # penalty never below zero
+    assert (game.answers[2, 0].points, game.answers[2, 0].correct) == (0, False)
     opens = started(game, now=opens + 20_000)
     game.answer(1, 1, "A", opens + 10)
-    game.reveal(opens + 10_000)
+    game.host("reveal", opens + 10_000)
     assert game.players[1].score == 210 and game.players[1].streak == 2
-    assert game.players[2].streak == 0 and game.answers[1, 1][2] == 110
+    assert game.players[2].streak == 0 and game.answers[1, 1].points == 110 and game.answers[1, 1].correct
     assert [r.player_id for r in game.ranking()] == [1, 2]
 
 
@@ -204,7 +228,7 @@ actions = st.lists(
         st.tuples(st.just("kick"), st.integers(0, 6)),
         st.tuples(st.just("answer"), st.integers(0, 6), st.integers(-1, 3), st.sampled_from(["A", "B", "AC", "Z"])),
         st.tuples(st.just("tick"), st.integers(0, 6000)),
-        st.tuples(st.just("host"), st.sampled_from(["start", "reveal", "leaderboard", "finish"])),
+        st.tuples(st.just("host"), st.sampled_from(["next", "reveal", "leaderboard", "finish"])),
     ),
     max_size=60,
 )
@@ -213,7 +237,8 @@ actions = st.lists(
 @settings(max_examples=150, deadline=None)
 @given(actions)
 def test_random_play_keeps_the_game_consistent(sequence):
-    game = PublicGame(QUESTIONS, scoring=Scoring(streak_bonus=5, wrong_penalty=20), banned_words=("fuck",))
+    game = Game(QUESTIONS, reading_ms=500, answer_ms=3000, scoring=Scoring(streak_bonus=5, wrong_penalty=20),
+                banned_words=("fuck",))
     now = 0
     for action in sequence:
         try:
@@ -225,24 +250,18 @@ def test_random_play_keeps_the_game_consistent(sequence):
                 game.answer(action[1], action[2], action[3], now)
             elif action[0] == "tick":
                 now += action[1]
-            elif action[1] == "start":
-                game.state.start_question(now, reading_ms=500, answer_ms=3000)
-            elif action[1] == "reveal":
-                game.reveal(now)
-            elif action[1] == "leaderboard":
-                game.state.show_leaderboard()
             else:
-                game.state.finish()
+                game.host(action[1], now)
         except Refusal:
             pass
         names = [player.nickname for player in game.players.values()]
         assert len({"".join(name.casefold().split()) for name in names}) == len(names)
         assert all(0 < len(name) <= 12 and "fuck" not in name for name in names)
         assert -1 <= game.state.index < len(QUESTIONS)
-        for (player_id, index), (choice, elapsed, points) in game.answers.items():
+        for (player_id, index), answer in game.answers.items():
             assert player_id in game.players and index <= game.state.index
-            assert 0 <= elapsed <= 3000
+            assert 0 <= answer.elapsed_ms <= 3000
     for player_id, player in game.players.items():
-        booked = sum(p for (pid, _), (_, _, p) in game.answers.items() if pid == player_id and p is not None)
+        booked = sum(a.points for (pid, _), a in game.answers.items() if pid == player_id and a.points is not None)
         assert player.score == booked >= 0
         assert player.correct_count <= len(QUESTIONS) and player.streak <= player.correct_count

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from contests.rules.contest import Config, RoundConfig, Slot, State, apply, current_round
 from contests.rules.phases import COMMANDS, Phase, Role, RoundKind
 from contests.rules.refusal import Refusal
-from contests.rules.scoring import team_scores
+from tests.rules.scores import team_scores
 
 TEAMS = (1, 2, 3)
 JUDGES = (7, 8)

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from accounts import roles
+from core.accounts import roles
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-Passphrase-2019"

@@ -1,0 +1,188 @@
+"""What each audience of a public game receives: frames after a change, snapshots on connect.
+
+Players and the big screen never receive a frame naming the correct answer before the reveal;
+the host does.
+"""
+from django.db.models import Count, Q
+
+from contests.live.clock import server_time_ms
+from contests.rules import public_game as rules
+from core.ranking import place
+
+from .models import Player, PlayerAnswer, PublicGame
+from .state import game_state, played_questions
+
+TOP_SIZE = 10
+
+
+def game_header(game, now=None):
+    state = game_state(game)
+    return {
+        "id": game.pk,
+        "title": game.title,
+        "pin": game.pin,
+        "phase": state.phase_at(server_time_ms() if now is None else now).value,
+        "index": game.current_index,
+        "count": len(played_questions(game.pk)),
+        "opens_at": game.opens_at_ms,
+        "deadline": game.deadline_ms,
+        "question_on_screen_only": game.question_on_screen_only,
+        "podium_size": game.podium_size,
+    }
+
+
+def question_frames(game):
+    """The question for the screen, the phones and the host (only the host's names the answer)."""
+    played = played_questions(game.pk)[game.current_index]
+    base = {"type": "game.question", "version": game.version, "game": game_header(game)}
+    phone_question = dict(played.public)
+    if game.question_on_screen_only:
+        phone_question["stem"] = ""
+    return {
+        "screen": {**base, "question": played.public},
+        "players": {**base, "question": phone_question},
+        "host": {**base, "question": played.public, "correct": played.reveal["correct"]},
+    }
+
+
+def distribution(game, index):
+    rows = PlayerAnswer.objects.filter(game=game, question_index=index).values("choice").annotate(n=Count("pk"))
+    return {row["choice"]: row["n"] for row in rows}
+
+
+def reveal_frame(game):
+    played = played_questions(game.pk)[game.current_index]
+    votes = distribution(game, game.current_index)
+    return {
+        "type": "game.reveal",
+        "version": game.version,
+        "game": game_header(game),
+        "question": played.public,
+        **played.reveal,
+        "distribution": votes,
+        "answered": sum(votes.values()),
+    }
+
+
+def result_frames(game, players, answers):
+    """Each ranked phone's own result of the question just revealed, by player id."""
+    ranked = rules.ranking((p.pk, p.score, p.total_ms) for p in players if not p.kicked)
+    personal = {}
+    for entry in ranked:
+        answer = answers.get(entry.player_id)
+        personal[entry.player_id] = {
+            "type": "player.result",
+            "version": game.version,
+            "index": game.current_index,
+            "choice": answer.choice if answer else None,
+            "correct": bool(answer and answer.correct),
+            "points": answer.points if answer else 0,
+            "score": entry.score,
+            "rank": entry.rank,
+            "players": len(ranked),
+        }
+    return personal
+
+
+def top_players(game, size=TOP_SIZE):
+    players = Player.objects.filter(game=game, kicked=False).only("pk", "nickname", "score", "total_ms")
+    by_id = {player.pk: player for player in players}
+    ranked = rules.ranking((player.pk, player.score, player.total_ms) for player in players)
+    return [
+        {"rank": entry.rank, "nickname": by_id[entry.player_id].nickname, "score": entry.score}
+        for entry in ranked
+        if entry.rank <= size
+    ], len(by_id)
+
+
+def rank_of(player):
+    """The player's place: ahead are players with more points, or as many in less total time."""
+    better = Player.objects.filter(game_id=player.game_id, kicked=False).filter(
+        Q(score__gt=player.score) | Q(score=player.score, total_ms__lt=player.total_ms)
+    )
+    return place(better.count())
+
+
+def leaderboard_frame(game):
+    top, total = top_players(game)
+    return {"type": "game.leaderboard", "version": game.version, "game": game_header(game), "top": top, "players": total}
+
+
+def prize_frame(prize):
+    return {"type": "player.prize", "reason": prize.reason, "code": prize.code, "redeemed": prize.redeemed_at is not None}
+
+
+def draw_frame(draw):
+    winners = Player.objects.filter(pk__in=draw.winner_ids).in_bulk()
+    return {
+        "type": "game.draw",
+        "draw": draw.pk,
+        "seed": draw.seed,
+        "eligible": len(draw.eligible_ids),
+        "min_correct": draw.min_correct,
+        "winners": [winners[pk].nickname for pk in draw.winner_ids if pk in winners],
+    }
+
+
+# Snapshots -------------------------------------------------------------------------------
+def _phase_part(game):
+    """The parts of a snapshot every audience shares, for the current phase."""
+    part = {"version": game.version, "game": game_header(game)}
+    if game.phase == PublicGame.Phase.QUESTION:
+        part["question"] = question_frames(game)["screen"]["question"]
+    elif game.phase in (PublicGame.Phase.REVEALED, PublicGame.Phase.LEADERBOARD) or (
+        game.phase == PublicGame.Phase.FINISHED and game.current_index >= 0
+    ):
+        part["reveal"] = reveal_frame(game)
+    if game.phase in (PublicGame.Phase.LEADERBOARD, PublicGame.Phase.FINISHED):
+        part["top"] = leaderboard_frame(game)["top"]
+    return part
+
+
+def screen_snapshot(game_id):
+    game = PublicGame.objects.get(pk=game_id)
+    part = _phase_part(game)
+    part["players"] = Player.objects.filter(game=game, kicked=False).count()
+    part["answered"] = PlayerAnswer.objects.filter(game=game, question_index=game.current_index).count()
+    last_draw = game.draws.last()
+    if last_draw:
+        part["draw"] = draw_frame(last_draw)
+    return part
+
+
+def host_snapshot(game_id):
+    part = screen_snapshot(game_id)
+    game = PublicGame.objects.get(pk=game_id)
+    if game.current_index >= 0:
+        part["correct"] = played_questions(game_id)[game.current_index].reveal["correct"]
+    part["roster"] = [
+        {"id": p.pk, "nickname": p.nickname, "score": p.score, "kicked": p.kicked, "phone": p.masked_phone}
+        for p in Player.objects.filter(game=game).order_by("-score", "total_ms", "pk")[:500]
+    ]
+    return part
+
+
+def visitor_snapshot(game):
+    """What a phone that has not joined sees: whether the game still takes players (no query)."""
+    return {"version": game.version, "game": game_header(game)}
+
+
+def player_snapshot(player_id):
+    player = Player.objects.select_related("game").get(pk=player_id)
+    game = player.game
+    part = _phase_part(game)
+    if "question" in part and game.question_on_screen_only:
+        part["question"] = question_frames(game)["players"]["question"]
+    answer = PlayerAnswer.objects.filter(player=player, question_index=game.current_index).first()
+    part["me"] = {
+        "id": player.pk,
+        "nickname": player.nickname,
+        "score": player.score,
+        "rank": rank_of(player),
+        "players": Player.objects.filter(game=game, kicked=False).count(),
+        "choice": answer.choice if answer else None,
+    }
+    if answer and answer.points is not None:
+        part["me"].update(points=answer.points, correct=answer.correct)
+    part["prizes"] = [prize_frame(prize) for prize in player.prizes.all()]
+    return part

@@ -1,0 +1,13 @@
+"""The application as a server process runs it: `daphne config.server:application`.
+
+The same application as config.asgi, with the live layer's garbage-collector tuning applied once
+everything is imported. Tests import config.asgi instead: freezing there would keep their
+earlier objects (database connections among them) from ever being collected.
+"""
+from contests.live import gc_tuning
+
+from .asgi import application
+
+gc_tuning.tune()
+
+__all__ = ["application"]
