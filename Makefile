@@ -26,6 +26,10 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 install-bench: $(VENV)/.installed-bench
 
+# `make run` is development mode, asked for explicitly: DEBUG=1 (a secret key kept under var/,
+# uploads and static files served by daphne, plain-http cookies). Unset, DEBUG means production.
+migrate demo run: export DEBUG ?= 1
+
 migrate: install
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py createcachetable
@@ -35,6 +39,7 @@ demo: migrate
 	$(PYTHON) manage.py ensure_admin
 
 run: demo
+	@echo "Development mode (DEBUG=$$DEBUG): not for production. Staff in the MFA groups and superusers set up TOTP at first login."
 	@$(PYTHON) manage.py print_urls --base http://$(HOST):$(PORT)
 	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 config.server:application
 
