@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/site
 
-.PHONY: run test install install-test install-bench chromium migrate demo messages serve clean
+.PHONY: run test install install-test install-bench chromium redis-server migrate demo messages serve clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -52,7 +52,17 @@ chromium:
 	  fi; \
 	fi
 
-test: install-test chromium
+# The fault tests and the two-process tests start redis-servers of their own.
+redis-server:
+	@if ! command -v redis-server >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else \
+	    echo "The fault and process tests need redis-server: run 'sudo apt-get install redis-server'" >&2; exit 1; \
+	  fi; \
+	fi
+
+test: install-test chromium redis-server
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 messages: install
