@@ -26,9 +26,9 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 install-bench: $(VENV)/.installed-bench
 
-# `make run` is development mode, asked for explicitly: DEBUG=1 (a secret key kept under var/,
-# uploads and static files served by daphne, plain-http cookies). Unset, DEBUG means production.
-migrate demo run: export DEBUG ?= 1
+# `make run` (and `make messages`) ask for development mode explicitly: DEBUG=1 (a secret key kept
+# under var/, uploads and static files served by daphne, plain-http cookies). Unset means production.
+migrate demo run messages: export DEBUG ?= 1
 
 migrate: install
 	$(PYTHON) manage.py migrate --noinput

@@ -46,16 +46,17 @@ class LegalReviewTask(AbstractGroupApprovalTask):
 
 
 def approval_publishing(obj, user):
-    """Whether `user` approved the workflow just finished on `obj` whose latest revision is not live
-    yet: the moment Wagtail publishes that revision on behalf of the approval."""
+    """Whether `user` approved the workflow just finished on `obj`, and its latest revision, made
+    before that approval by someone else, is not live yet: the moment Wagtail publishes that
+    revision on behalf of the approval. A draft saved after an approval needs a review of its own."""
     state = WorkflowState.objects.for_instance(obj).order_by("-created_at", "-pk").first()
-    if state is None or state.status != WorkflowState.STATUS_APPROVED or state.current_task_state is None:
-        return False
+    approval = state.current_task_state if state and state.status == WorkflowState.STATUS_APPROVED else None
     latest = obj.get_latest_revision()
     return (
-        state.current_task_state.finished_by_id == user.pk
-        and latest is not None
+        approval is not None and latest is not None
+        and approval.finished_by_id == user.pk
         and latest.user_id != user.pk
+        and latest.created_at <= approval.finished_at
         and type(obj).objects.filter(pk=obj.pk).values_list("live_revision_id", flat=True).first() != latest.pk
     )
 

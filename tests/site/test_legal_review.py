@@ -126,7 +126,14 @@ def test_a_reviewer_cannot_approve_his_own_last_edit_another_can(client, case_in
     case = ViolationCasePage.objects.get(pk=case.pk)
     assert case.live and case.title == "某加油站违规动火作业（改）"
     assert case.live_revision.user == other
-    # Once published, the approver has no publish button on it either.
+    # Once published, the approver has no publish button on it either, nor on a later draft.
+    assert 'name="action-publish"' not in client.get(edit_url(case)).content.decode()
+    assert not case.permissions_for_user(author).can_publish()
+    client.force_login(other)
+    client.post(edit_url(case), case_form("action-save", title="未经审核的修改"))
+    case = ViolationCasePage.objects.get(pk=case.pk)
+    assert case.get_latest_revision().user == other and case.has_unpublished_changes
+    client.force_login(author)
     assert 'name="action-publish"' not in client.get(edit_url(case)).content.decode()
     assert not case.permissions_for_user(author).can_publish()
 
