@@ -67,7 +67,7 @@ def test_results_page_goes_through_review_and_is_linked_from_the_unit_page(host_
     from django.contrib.auth.models import Group
     from wagtail.models import Page, Site, WorkflowState
 
-    from accounts.roles import REVIEWERS
+    from core.accounts.roles import REVIEWERS
 
     root = Site.objects.get(is_default_site=True).root_page
     unit_page = root.add_child(instance=Page(title="示范单位", slug="unit"))
