@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/site
 
-.PHONY: run test install install-test install-bench chromium migrate demo messages serve clean
+.PHONY: run test install install-test install-bench chromium redis-server migrate demo messages serve clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,10 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 install-bench: $(VENV)/.installed-bench
 
+# `make run` (and `make messages`) ask for development mode explicitly: DEBUG=1 (a secret key kept
+# under var/, uploads and static files served by daphne, plain-http cookies). Unset means production.
+migrate demo run messages: export DEBUG ?= 1
+
 migrate: install
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py createcachetable
@@ -35,6 +39,7 @@ demo: migrate
 	$(PYTHON) manage.py ensure_admin
 
 run: demo
+	@echo "Development mode (DEBUG=$$DEBUG): not for production. Staff in the MFA groups and superusers set up TOTP at first login."
 	@$(PYTHON) manage.py print_urls --base http://$(HOST):$(PORT)
 	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 config.server:application
 
@@ -47,7 +52,17 @@ chromium:
 	  fi; \
 	fi
 
-test: install-test chromium
+# The fault tests and the two-process tests start redis-servers of their own.
+redis-server:
+	@if ! command -v redis-server >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else \
+	    echo "The fault and process tests need redis-server: run 'sudo apt-get install redis-server'" >&2; exit 1; \
+	  fi; \
+	fi
+
+test: install-test chromium redis-server
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 messages: install

@@ -8,6 +8,7 @@ The admin's upload page keeps the parsed drafts between its preview and its conf
 draft is plain data (see `QuestionDraft.as_dict`).
 """
 from dataclasses import asdict, dataclass, field
+from itertools import chain, islice
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,10 +17,11 @@ from core.taxonomy.models import CampaignArea, Venue
 
 from . import columns
 from .models import OPTION_LABELS, Option, Question
-from .spreadsheets import read_rows
+from .spreadsheets import SpreadsheetError, read_rows
 from .validation import TRUE_FALSE_OPTIONS, question_problems
 
 HEADER_SEARCH_ROWS = 10
+MAX_ROWS = 5000  # rows under the header, blank ones included (docs/question-banks.md)
 REQUIRED_COLUMNS = {"kind": "题型", "stem": "题干", "answer": "答案"}
 TRUE_FALSE_OPTION_SPELLINGS = {"对": "正确", "√": "正确", "是": "正确", "错": "错误", "×": "错误", "否": "错误"}
 
@@ -82,29 +84,37 @@ class SaveResult:
 
 
 def parse_file(filename, data):
-    """Parse a whole file. Raises spreadsheets.SpreadsheetError when the file cannot be read at all."""
-    rows = read_rows(filename, data)
+    """Parse a whole file. Raises spreadsheets.SpreadsheetError when the file cannot be read at all
+    or has more than MAX_ROWS rows under its header."""
+    rows = iter(read_rows(filename, data))
+    top = list(islice(rows, HEADER_SEARCH_ROWS))
     report = ParseReport()
-    if not rows:
+    if not top:
         report.problems.append(RowProblem(0, "", _("The file is empty.")))
         return report
     # The header is the first row naming the required columns: a title row may sit above it.
     header_at = next(
-        (index for index, row in enumerate(rows[:HEADER_SEARCH_ROWS])
+        (index for index, row in enumerate(top)
          if REQUIRED_COLUMNS.keys() <= {columns.header_key(cell) for cell in row}),
         None,
     )
     if header_at is None:
-        found = {columns.header_key(cell) for cell in rows[0]}
+        found = {columns.header_key(cell) for cell in top[0]}
         missing = [name for key, name in REQUIRED_COLUMNS.items() if key not in found]
         report.problems.append(
             RowProblem(1, "", _("Missing column(s): %(columns)s.") % {"columns": "、".join(missing)})
         )
         return report
-    keys = [columns.header_key(cell) for cell in rows[header_at]]
-    header_names = {key: columns.normalise(cell) for key, cell in zip(keys, rows[header_at]) if key}
+    keys = [columns.header_key(cell) for cell in top[header_at]]
+    header_names = {key: columns.normalise(cell) for key, cell in zip(keys, top[header_at]) if key}
     terms = {"area": list(CampaignArea.objects.all()), "venue": list(Venue.objects.all())}
-    for number, raw in enumerate(rows[header_at + 1:], start=header_at + 2):
+    for number, raw in enumerate(chain(top[header_at + 1:], rows), start=header_at + 2):
+        if number - header_at - 1 > MAX_ROWS:
+            # Refused whole, before the rows beyond the limit are read: nothing of it is saved.
+            raise SpreadsheetError(
+                _("The file has more than %(limit)d rows under its header; import at most %(limit)d at a time.")
+                % {"limit": MAX_ROWS}
+            )
         cells = {key: columns.normalise(value) for key, value in zip(keys, raw) if key}
         if not any(cells.values()):
             continue

@@ -18,7 +18,9 @@ class SpreadsheetError(ValueError):
 
 
 def read_rows(filename, data):
-    """All rows of the first sheet as lists of raw cell values (row 1 is the header)."""
+    """The rows of the first sheet, one at a time, as lists of raw cell values (row 1 is the header).
+
+    Streamed: a caller that stops early never has the rest read, let alone held in memory."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise SpreadsheetError(
             _("The file is %(size).1f MB; the limit is %(limit)d MB.")
@@ -28,7 +30,7 @@ def read_rows(filename, data):
     if extension == "xlsx":
         return _read_xlsx(data)
     if extension == "csv":
-        return list(csv.reader(io.StringIO(_decode(data))))
+        return csv.reader(io.StringIO(_decode(data)))
     raise SpreadsheetError(_("Only .xlsx and .csv files can be imported."))
 
 
@@ -37,8 +39,13 @@ def _read_xlsx(data):
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise SpreadsheetError(_("This is not a readable .xlsx file.")) from error
+    return _xlsx_rows(workbook)
+
+
+def _xlsx_rows(workbook):
     try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            yield list(row)
     finally:
         workbook.close()
 

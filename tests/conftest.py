@@ -1,4 +1,5 @@
-"""Fixtures shared by every part: a live daphne server, a headless chromium, screenshot folder."""
+"""Fixtures shared by every part: a live daphne server, a private redis-server, a headless chromium,
+screenshot folder."""
 import os
 from functools import partial
 from pathlib import Path
@@ -86,6 +87,25 @@ def fork_safe():
     """prepare_fork, for tests that fork their own daphne processes; call it before each fork."""
     prepare_fork()
     return prepare_fork
+
+
+@pytest.fixture
+def private_redis(settings):
+    """A redis-server of this test's own, and the channel layer (not the cache) pointed at it.
+
+    The daphne processes forked afterwards inherit these settings, on either backend. A missing
+    redis-server fails the test (`make test` installs it); nothing is skipped."""
+    from tests.redis_server import RedisServer
+
+    server = RedisServer()
+    server.start()
+    settings.CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer", "CONFIG": {"hosts": [server.url]}}
+    }
+    try:
+        yield server
+    finally:
+        server.kill()
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Pages of a live contest: host console, big screen, team pad (by access code), judge panel,
-the audit-trail export and publishing of the results page."""
+the audit-trail export and the request to publish the results page."""
 import io
 
 import segno
@@ -25,7 +25,7 @@ from .exporting import audit_workbook
 from .forms import UNKNOWN_CODE, AccessCodeForm, too_many_attempts
 from .labels import client_labels
 from .models import Contest, Team
-from .results import publish_results
+from .results import request_results_publication
 
 
 def _staff_contest(request, contest_id, group, assigned):
@@ -111,9 +111,12 @@ def export_audit(request, contest_id):
 @require_POST
 def publish(request, contest_id):
     contest = _staff_contest(request, contest_id, HOSTS, "hosts")
-    page = publish_results(contest, request.user)
-    messages.success(request, _("The results page is published."))
-    return redirect(page.url)
+    _page, review = request_results_publication(contest, request.user)
+    if review is None:
+        messages.error(request, _("No review workflow covers the results page: ask an administrator to assign one."))
+    else:
+        messages.success(request, _("The results page is submitted for review: a reviewer's approval publishes it."))
+    return redirect("contests:host", contest.pk)
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Staff in the groups of settings.MFA_REQUIRED_GROUPS must set up an authenticator app (TOTP).
+"""Superusers and staff in the groups of settings.MFA_REQUIRED_GROUPS must set up an authenticator
+app (TOTP), in every mode (settings: MFA_REQUIRED=0 alone lifts the rule).
 
 Until they have one, every page sends them to allauth's TOTP setup, except the pages needed to
 set it up (MFA, re-authentication), to log out, to switch language, and static and media files.
@@ -12,10 +13,13 @@ from django.utils.functional import cached_property
 
 def needs_totp_setup(user):
     """Whether this user must set up TOTP before doing anything else (also for socket consumers)."""
-    groups = settings.MFA_REQUIRED_GROUPS
-    if not (groups and user.is_authenticated):
+    if not user.is_authenticated:
         return False
-    if not user.groups.filter(name__in=groups).exists():
+    groups = settings.MFA_REQUIRED_GROUPS
+    required = (user.is_superuser and settings.MFA_REQUIRED_FOR_SUPERUSERS) or (
+        groups and user.groups.filter(name__in=groups).exists()
+    )
+    if not required:
         return False
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 

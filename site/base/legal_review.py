@@ -1,20 +1,87 @@
 """The legal review workflow (法制审核): editors submit, a reviewer approves or rejects with a comment.
 
-Index pages whose children need legal review (cases, model units) get it on creation.
+Index pages whose children need legal review (cases, model units) get it on creation. Its task
+refuses the approval of whoever made the revision under review (four eyes), and pages under it
+are published by that approval only: superusers aside, nobody has a publish button on them.
 """
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_save
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models.pages import PagePermissionTester
 
 from core.accounts.roles import REVIEWERS
 
 WORKFLOW_NAME = "法制审核"
 
 
+def made_latest_revision(obj, user):
+    revision = obj.get_latest_revision()
+    return revision is not None and revision.user_id == user.pk
+
+
+class LegalReviewTask(AbstractGroupApprovalTask):
+    """A group approval whose approver must not be the last editor (as ONS's GroupReviewTask)."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if made_latest_revision(obj, user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # Also when an approver's "approve" in the editor first saved his own changes.
+        if action_name == "approve" and made_latest_revision(task_state.workflow_state.content_object, user):
+            raise PermissionDenied(_("You cannot approve your own changes: another reviewer must."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve, except the person who made the last change")
+
+    class Meta:
+        verbose_name = _("legal review task")
+        verbose_name_plural = _("legal review tasks")
+
+
+def approval_publishing(obj, user):
+    """Whether `user` approved the workflow just finished on `obj`, and its latest revision, made
+    before that approval by someone else, is not live yet: the moment Wagtail publishes that
+    revision on behalf of the approval. A draft saved after an approval needs a review of its own."""
+    state = WorkflowState.objects.for_instance(obj).order_by("-created_at", "-pk").first()
+    approval = state.current_task_state if state and state.status == WorkflowState.STATUS_APPROVED else None
+    latest = obj.get_latest_revision()
+    return (
+        approval is not None and latest is not None
+        and approval.finished_by_id == user.pk
+        and latest.user_id != user.pk
+        and latest.created_at <= approval.finished_at
+        and type(obj).objects.filter(pk=obj.pk).values_list("live_revision_id", flat=True).first() != latest.pk
+    )
+
+
+class LegalReviewPermissionTester(PagePermissionTester):
+    def can_publish(self):
+        if self.user.is_superuser:
+            return super().can_publish()
+        return super().can_publish() and approval_publishing(self.page, self.user)
+
+    def can_publish_subpage(self):
+        return self.user.is_superuser and super().can_publish_subpage()
+
+
+class LegalReviewPageMixin:
+    """For page types published only by a 法制审核 approval (and the index pages above them)."""
+
+    def permissions_for_user(self, user):
+        return LegalReviewPermissionTester(user, self)
+
+
 def legal_review_workflow():
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created or not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
+        task = LegalReviewTask.objects.create(name=WORKFLOW_NAME)
         task.groups.set(Group.objects.filter(name=REVIEWERS))
         # Not through workflow.workflow_tasks: that cluster manager would defer the save.
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
@@ -38,7 +105,8 @@ def review_pages_of(*page_models):
 def assign_legal_review_to_model(apps, app_label, model_name):
     """For data migrations: give every object of a snippet model the 法制审核 workflow.
 
-    Works on historical models, so the workflow and its task are built as above by hand.
+    Works on historical models, so the workflow and its task are built as above by hand (a plain
+    group approval task then: base's migration 0006 makes it a LegalReviewTask).
     """
     ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")

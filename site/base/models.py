@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 
+from .legal_review import LegalReviewTask  # noqa: F401  (a model: the 法制审核 task)
 from .listings import home_listings
 
 

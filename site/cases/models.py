@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from base.legal_review import LegalReviewPageMixin
 from base.models import SectionPage
 from base.pagination import paginate
 from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use, years_in_use
@@ -29,7 +30,7 @@ class UnitKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CaseIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
+class CaseIndexPage(LegalReviewPageMixin, FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
     """Typical violation cases exposed after legal review, filterable and exportable."""
 
     per_page = 10
@@ -88,7 +89,7 @@ class CaseIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
         return CaseFeed()(request, index_page=self)
 
 
-class ViolationCasePage(SegmentedSearchMixin, Page):
+class ViolationCasePage(LegalReviewPageMixin, SegmentedSearchMixin, Page):
     """One exposed violation (典型案例曝光) with its structured facts and penalties."""
 
     unit_name = models.CharField(_("unit name"), max_length=200)

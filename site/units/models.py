@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from base.legal_review import LegalReviewPageMixin
 from base.models import SectionPage
 from base.blocks import BaseStreamBlock, GalleryBlock
 from base.listings import with_renditions
@@ -21,7 +22,7 @@ from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_field
 from core.taxonomy.models import Venue
 
 
-class ModelUnitIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
+class ModelUnitIndexPage(LegalReviewPageMixin, FilterPagesInSitemapMixin, RoutablePageMixin, SectionPage):
     """The model units (先进典型 / 示范单位), filterable by venue."""
 
     per_page = 12
@@ -56,7 +57,7 @@ class ModelUnitIndexPage(FilterPagesInSitemapMixin, RoutablePageMixin, SectionPa
         return self.render_listing(request, self.units().filter(venue=venue), venue)
 
 
-class ModelUnitPage(SegmentedSearchMixin, Page):
+class ModelUnitPage(LegalReviewPageMixin, SegmentedSearchMixin, Page):
     """A model unit: what it did, its honours and its contest results."""
 
     unit_name = models.CharField(_("unit name"), max_length=200)

@@ -1,6 +1,7 @@
-"""Real processes on loopback for the fault tests: a private redis-server that a test may kill and
-restart, daphne processes on the test database, a public game, and simulated phones talking to
-them over real WebSockets (the `websockets` library, as in bench/public_game.py).
+"""Real processes on loopback for the fault tests: daphne processes on the test database, a public
+game, and simulated phones talking to them over real WebSockets (the `websockets` library, as in
+bench/public_game.py). The private redis-server a test may kill and restart is `private_redis`
+(tests/conftest.py).
 
 Every wait is bounded; every process a test starts is killed in a `finally` (fixtures here).
 """
@@ -8,11 +9,7 @@ import asyncio
 import json
 import os
 import secrets
-import shutil
 import signal
-import socket
-import subprocess
-import time
 from functools import partial
 
 import pytest
@@ -26,71 +23,6 @@ from contests.games.models import PublicGame
 from tests.games.conftest import pass_cookie
 
 WAIT = 30  # seconds: the longest any single step may take
-REDIS_LAYER = "channels_redis.pubsub.RedisPubSubChannelLayer"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until(condition, what, timeout=WAIT, step=0.05):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(step)
-
-
-# A private Redis -----------------------------------------------------------------------------
-class RedisServer:
-    """`redis-server` on a fixed free port, without persistence: killed, it comes back empty."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.process = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def answers(self):
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as connection:
-                connection.sendall(b"PING\r\n")
-                return connection.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--daemonize", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        wait_until(self.answers, "redis-server to answer", timeout=10)
-
-    def kill(self):
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def private_redis(settings):
-    """A redis-server of this test's own, and the channel layer (not the cache) pointed at it.
-
-    The daphne processes forked afterwards inherit these settings, on either backend."""
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed")
-    server = RedisServer()
-    server.start()
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": REDIS_LAYER, "CONFIG": {"hosts": [server.url]}}}
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 # Daphne processes ----------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from wagtail import hooks
 from contests.interunit.runner import run
 from contests.interunit.exporting import safe_cell
 from contests.interunit.models import ContestResultsPage, Team
-from contests.interunit.results import publish_results
 from contests.rules.phases import Role
 
 pytestmark = pytest.mark.django_db
@@ -62,8 +61,13 @@ def test_export_has_every_event_and_answer_with_formulas_neutralised(host_client
     assert [safe_cell(v) for v in ("-1", "@x", "ok", 5)] == ["'-1", "'@x", "ok", 5]
 
 
-def test_results_page_is_published_and_linked_from_the_unit_page(host_client, contest):
-    from wagtail.models import Page, Site
+def test_results_page_goes_through_review_and_is_linked_from_the_unit_page(host_client, contest, django_user_model):
+    """The host requests publication; the page is a revision in the site's moderation workflow, and
+    only a reviewer's approval (a real admin POST) publishes it. No skipped permission check."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, Site, WorkflowState
+
+    from core.accounts.roles import REVIEWERS
 
     root = Site.objects.get(is_default_site=True).root_page
     unit_page = root.add_child(instance=Page(title="示范单位", slug="unit"))
@@ -71,15 +75,27 @@ def test_results_page_is_published_and_linked_from_the_unit_page(host_client, co
     Team.objects.filter(pk=first.pk).update(unit_page=unit_page)
     run(contest.pk, Role.HOST, 1, "host", "start", {})
     run(contest.pk, Role.HOST, 1, "host", "adjust", {"team": first.pk, "delta": 5, "reason": "加分"})
-    response = host_client.post(reverse("contests:publish", args=[contest.pk]))
+    response = host_client.post(reverse("contests:publish", args=[contest.pk]), follow=True)
+    assert "比赛结果页已提交审核" in response.content.decode()
     page = ContestResultsPage.objects.get(contest=contest)
-    assert response.status_code == 302 and page.live
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert not page.live and state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert host_client.get(page.url).status_code == 404
+    host_client.post(reverse("contests:publish", args=[contest.pk]))  # asking twice keeps one page, one review
+    assert ContestResultsPage.objects.count() == 1 and WorkflowState.objects.filter(object_id=str(page.pk)).count() == 1
+
+    reviewer = django_user_model.objects.create_user("reviewer", password="pw-reviewer-123456")
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS))
+    host_client.force_login(reviewer)
+    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
+    assert host_client.post(url, {"comment": ""}).status_code == 302
+    page.refresh_from_db()
+    assert page.live and page.live_revision.user.username == "host"
     html = host_client.get(page.url).content.decode()
     assert "最终排名" in html and first.name in html and "105" in html
     [results] = [fn(unit_page) for fn in hooks.get_hooks("unit_contest_results")]
     assert results == [{"contest": contest.title, "rank": 1, "score": 105, "url": page.url}]
-    publish_results(contest)  # republishing keeps one page
-    assert ContestResultsPage.objects.count() == 1
 
 
 def test_live_now_lists_running_contests(rf, contest):

@@ -1,5 +1,6 @@
 """Real daphne processes on loopback: the contest lives in the database (and Redis), not in a
-process. A killed server's successor carries on mid-question; with Redis, two processes share a game."""
+process. A killed server's successor carries on mid-question; two processes share a game through a
+private redis-server (on either backend)."""
 import json
 import os
 import signal
@@ -96,8 +97,7 @@ def test_a_killed_server_is_replaced_and_the_question_carries_on(cast):
         stop(second)
 
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="two processes share a game only through Redis")
-def test_two_processes_on_one_redis_play_one_contest(cast):
+def test_two_processes_on_one_redis_play_one_contest(cast, private_redis):
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"].endswith("RedisPubSubChannelLayer")
     contest, cookie, teams, prepare = cast
     one, two = start_daphne(prepare), start_daphne(prepare)
@@ -131,8 +131,7 @@ def test_two_processes_on_one_redis_play_one_contest(cast):
         stop(two)
 
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="two processes share a game only through Redis")
-def test_a_deadline_watched_from_two_processes_closes_the_question_once(cast):
+def test_a_deadline_watched_from_two_processes_closes_the_question_once(cast, private_redis):
     from contests.interunit.models import Round
 
     contest, cookie, teams, prepare = cast

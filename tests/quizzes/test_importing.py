@@ -152,3 +152,24 @@ def test_whole_file_problems():
     report = parse_file("bank.csv", "题干,选项A\n题目,甲\n".encode())
     assert "缺少必需的列：题型、答案" in str(report.problems[0])
     assert "没有题目" in str(parse_file("bank.csv", ",".join(CHINESE_HEADER).encode()).problems[0])
+
+
+@pytest.mark.parametrize("filename, build", [("big.xlsx", xlsx_bytes), ("big.csv", csv_bytes)])
+def test_a_file_over_the_row_limit_is_refused_without_reading_the_rest(monkeypatch, filename, build):
+    from quizzes import importing
+
+    monkeypatch.setattr(importing, "MAX_ROWS", 20)
+    rows = [["单选", f"第{n}题", "甲", "乙", "", "", "A"] for n in range(1000)]
+    data = build(["题型", "题干", "选项A", "选项B", "选项C", "选项D", "答案"], rows)
+    read, read_rows = [], importing.read_rows
+
+    def counted(*args):
+        for row in read_rows(*args):
+            read.append(row)
+            yield row
+
+    monkeypatch.setattr(importing, "read_rows", counted)
+    with pytest.raises(SpreadsheetError, match="每次最多导入 20 行"):
+        parse_file(filename, data)
+    assert len(read) <= 1 + 20 + 1  # the header, the limit, the row that crossed it
+    assert not Question.objects.exists()

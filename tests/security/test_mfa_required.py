@@ -127,7 +127,7 @@ def test_anonymous_visitors_are_not_affected(client):
 
 def groups_in(env_extra, tmp_path):
     env = {
-        **{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "MFA_REQUIRED_GROUPS")},
+        **{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "MFA_REQUIRED_GROUPS", "MFA_REQUIRED")},
         "SECRET_KEY": "a8Qz-k3pL0v_Rt7yWm2sXc9nBe5uHu1dSf6oJg4eKo8rTi0wNy",
         "VAR_DIR": str(tmp_path),
         **env_extra,
@@ -140,7 +140,16 @@ def groups_in(env_extra, tmp_path):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_production_requires_mfa_of_reviewers_hosts_and_judges_by_default(tmp_path):
-    assert groups_in({"DEBUG": "0"}, tmp_path) == [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]
-    assert groups_in({"DEBUG": "1"}, tmp_path) == []
+def test_mfa_of_reviewers_hosts_and_judges_is_required_in_every_mode(tmp_path):
+    default = [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]
+    assert groups_in({"DEBUG": "0"}, tmp_path) == default
+    assert groups_in({"DEBUG": "1"}, tmp_path) == default  # development mode does not lift it
     assert groups_in({"DEBUG": "1", "MFA_REQUIRED_GROUPS": roles.EDITORS}, tmp_path) == [roles.EDITORS]
+    assert groups_in({"DEBUG": "1", "MFA_REQUIRED": "0"}, tmp_path) == []
+
+
+def test_superusers_set_up_totp_too(client, django_user_model, settings):
+    settings.MFA_REQUIRED_FOR_SUPERUSERS = True
+    django_user_model.objects.create_superuser("root", "root@example.org", PASSWORD)
+    log_in(client, "root")
+    assert client.get("/admin/")["Location"] == SETUP_URL

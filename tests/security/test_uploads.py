@@ -1,6 +1,9 @@
 """Upload limits, tried through the Wagtail admin's own upload views with real files."""
+import asyncio
+import http.client
 import io
 import struct
+import tempfile
 import zlib
 
 import pytest
@@ -124,3 +127,59 @@ def test_an_uploaded_document_full_of_html_is_served_inert(admin_client, client)
     assert response["Content-Type"].startswith("text/plain")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'"
+
+
+class RecordingSpool(tempfile.SpooledTemporaryFile):
+    """Django's ASGI handler spools the body into one of these: record how much it was given."""
+
+    written = 0
+
+    def write(self, data):
+        RecordingSpool.written += len(data)
+        return super().write(data)
+
+
+async def test_a_chunked_body_is_cut_off_at_the_limit_while_it_is_read(monkeypatch):
+    """No Content-Length (a chunked body): the ASGI app stops taking it at the limit and answers 413."""
+    from config.asgi import application
+
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", RecordingSpool)
+    RecordingSpool.written = 0
+    chunk = b"blob=" + b"x" * (MB - 5)
+    chunks = [chunk] * 30
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+        "path": "/i18n/setlang/", "raw_path": b"/i18n/setlang/", "root_path": "", "query_string": b"",
+        "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/x-www-form-urlencoded"),
+                    (b"transfer-encoding", b"chunked")],
+        "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000),
+    }
+
+    async def receive():
+        if chunks:
+            chunks.pop()
+            return {"type": "http.request", "body": chunk, "more_body": bool(chunks)}
+        await asyncio.sleep(30)  # a real client would hang up some time later
+        return {"type": "http.disconnect"}
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    await asyncio.wait_for(application(scope, receive, send), timeout=60)
+    assert sent[0]["status"] == 413
+    assert "上传的文件过大" in b"".join(m.get("body", b"") for m in sent[1:]).decode()
+    assert RecordingSpool.written <= 10 * MB + 512 * 1024
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_chunked_upload_through_daphne_is_refused(asgi_server):
+    host, port = asgi_server.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=60)
+    body = (b"x" * MB for _ in range(12))
+    connection.request("POST", "/i18n/setlang/", body=body, encode_chunked=True,
+                       headers={"Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked"})
+    response = connection.getresponse()
+    assert response.status == 413 and "上传的文件过大" in response.read().decode()
+    connection.close()

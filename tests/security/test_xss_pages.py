@@ -29,7 +29,7 @@ def assert_no_injection(response):
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_contest_pages_results_and_admin_lists_show_hostile_text_as_text(admin_client, payload):
-    from contests.interunit.results import publish_results
+    from contests.interunit.results import request_results_publication
     from tests.interunit.conftest import make_contest
 
     contest = make_contest(judged=True)
@@ -55,7 +55,8 @@ def test_contest_pages_results_and_admin_lists_show_hostile_text_as_text(admin_c
     assert_shown_escaped(console, payload[:60])  # the team's QR code caption
     assert_no_injection(signed_in(judge).get(reverse("contests:judge", args=[contest.pk])))
 
-    page = publish_results(contest, user=host)
+    page, review = request_results_publication(contest, user=host)
+    review.current_task_state.approve(user=User.objects.get(username="admin"))
     results = Client().get(page.url)
     assert_shown_escaped(results, payload[:60])
     assert_shown_escaped(results, f"单位 {payload}")

@@ -170,3 +170,18 @@ def test_the_admin_list_shows_nominations(client, editor, reviewer):
     client.force_login(reviewer)
     body = client.get(reverse("nominations:list")).content.decode()
     assert "示例物流有限公司" in body and reverse("nominations:edit", args=(Nomination.objects.get().pk,)) in body
+
+
+def test_a_reviewer_cannot_approve_his_own_nomination_another_can(client, reviewer, staff, unit_index):
+    nomination = submit(client, reviewer)
+    edit_url = reverse("nominations:edit", args=(nomination.pk,))
+    assert 'name="action-publish"' not in client.get(edit_url).content.decode()
+    decide(client, nomination, "approve", "自己批准")
+    client.post(edit_url, nomination_form("action-workflow-action") | {"workflow-action-name": "approve"})
+    nomination.refresh_from_db()
+    assert not nomination.live and nomination.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+
+    client.force_login(staff("reviewer2", REVIEWERS))
+    assert decide(client, nomination, "approve", "同意").status_code == 302
+    nomination.refresh_from_db()
+    assert nomination.live and nomination.unit_page is not None

@@ -1,5 +1,5 @@
 """Each page type can be created where the site's tree allows it and nowhere else, and every page
-the code creates (demo loaders, published contest results, approved nominations) sits where an
+the code creates (demo loaders, contest results submitted for review, approved nominations) sits where an
 editor may create it."""
 import pytest
 from django.core.management import call_command
@@ -10,7 +10,7 @@ from base.models import HomePage
 from campaigns.models import CampaignPage
 from cases.models import CaseIndexPage, ViolationCasePage
 from contests.interunit.models import Contest, ContestResultsPage
-from contests.interunit.results import publish_results
+from contests.interunit.results import request_results_publication
 from core.accounts.roles import EDITORS
 from events.models import EventPage
 from hazards.models import HazardIndexPage
@@ -66,8 +66,8 @@ def test_every_page_type_declares_its_parents_and_children(model):
 def test_every_page_the_code_creates_is_one_an_editor_may_create_there(staff):
     call_command("load_demo_content")
     event = EventPage.objects.get(slug="seven-contests-final")
-    publish_results(Contest.objects.create(title="决赛", event_page=event))
-    publish_results(Contest.objects.create(title="无活动页的比赛"))
+    request_results_publication(Contest.objects.create(title="决赛", event_page=event))
+    request_results_publication(Contest.objects.create(title="无活动页的比赛"))
     editor = staff("editor", EDITORS)
     make_unit_draft(Nomination.objects.get(unit_name=NOMINATED), editor)
     created = Page.objects.filter(depth__gt=2).specific()

@@ -1,7 +1,7 @@
 """Settings for the whole platform, driven by the environment (see environment.py).
 
 Unset DATABASE_URL and REDIS_URL give the embedded default: SQLite under var/ and
-Channels' in-memory layer. DEBUG=0 switches to production mode.
+Channels' in-memory layer. Production mode unless DEBUG=1 asks for development mode.
 """
 from urllib.parse import urlparse
 
@@ -202,10 +202,12 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Accept the code of the neighbouring 30-second step too: phone clocks drift, and a code typed
 # at the end of its step would otherwise fail (RFC 6238 section 5.2).
 MFA_TOTP_TOLERANCE = 1
-# Members of these groups are sent to TOTP setup until they have it (core/accounts/mfa_required.py).
-MFA_REQUIRED_GROUPS = env.listing(
-    "MFA_REQUIRED_GROUPS", [] if DEBUG else [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]
+# Superusers and members of these groups are sent to TOTP setup until they have it
+# (core/accounts/mfa_required.py), in development mode too; MFA_REQUIRED=0 lifts the rule.
+MFA_REQUIRED_GROUPS = (
+    env.listing("MFA_REQUIRED_GROUPS", [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]) if env.MFA_REQUIRED else []
 )
+MFA_REQUIRED_FOR_SUPERUSERS = env.MFA_REQUIRED
 
 if env.EMAIL_HOST:
     EMAIL_HOST = env.EMAIL_HOST

@@ -25,7 +25,10 @@ def listing(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = flag("DEBUG", default=True)
+# Production unless asked: DEBUG=1 (as `make run` sets) is development mode.
+DEBUG = flag("DEBUG", default=False)
+# The TOTP rule for staff (accounts/mfa_required.py) holds in every mode; only MFA_REQUIRED=0 lifts it.
+MFA_REQUIRED = flag("MFA_REQUIRED", default=True)
 DATABASE_URL = text("DATABASE_URL")
 REDIS_URL = text("REDIS_URL")
 ALLOWED_HOSTS = listing("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
