@@ -5,6 +5,9 @@ PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/site
+# Sockets: 5 s to finish the handshake; a socket that answers no ping for 15 s after 15 s of
+# silence is closed (docs/deploy.md, "Slow and silent clients").
+DAPHNE_TIMEOUTS := --websocket_connect_timeout 5 --ping-interval 15 --ping-timeout 15
 
 .PHONY: run test install install-test install-bench chromium redis-server migrate demo messages serve clean
 
@@ -41,7 +44,7 @@ demo: migrate
 run: demo
 	@echo "Development mode (DEBUG=$$DEBUG): not for production. Staff in the MFA groups and superusers set up TOTP at first login."
 	@$(PYTHON) manage.py print_urls --base http://$(HOST):$(PORT)
-	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 config.server:application
+	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 $(DAPHNE_TIMEOUTS) config.server:application
 
 chromium:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \

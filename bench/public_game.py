@@ -43,7 +43,6 @@ import uvloop
 
 ROOT = Path(__file__).resolve().parents[1]
 TICKS = os.sysconf("SC_CLK_TCK")
-ORIGIN = "http://127.0.0.1"
 WAIT = 60  # seconds: the longest any single step may take before the run is declared failed
 RETRIES = 8  # handshakes a phone retries (daphne drops one not accepted within 5 s), then gives up
 
@@ -212,6 +211,11 @@ async def connect(session, url, **options):
     )
 
 
+def origin_of(url):
+    """The site's own origin for a socket URL: sockets accept nothing else (scheme and port too)."""
+    return "http" + url.removeprefix("ws").split("/ws/", 1)[0]
+
+
 async def open_socket(run, session, url, **options):
     """Connect like a phone does: a refused handshake is retried with backoff (counted)."""
     for attempt in range(RETRIES):
@@ -231,7 +235,7 @@ async def texts(socket_):
 
 
 async def phone(run, session, url, number, ready):
-    socket_ = await open_socket(run, session, url, origin=ORIGIN)
+    socket_ = await open_socket(run, session, url, origin=origin_of(url))
     await socket_.receive_str()  # the visitor snapshot
     await socket_.send_str(json.dumps({"type": "player.join", "nickname": f"p{number}"}))
     while json.loads(await socket_.receive_str())["type"] != "snapshot":
@@ -312,7 +316,7 @@ async def play(args, session, servers, game, cookie, reference):
     rss_before = rss(servers)
     tasks, join_rate = await connect_all(run, session, [url + "/play/" for url in base], phone)
     memory_kb = (rss(servers) - rss_before) / args.players
-    host = await connect(session, base[0] + "/host/", origin=ORIGIN, headers={"Cookie": f"sessionid={cookie}"})
+    host = await connect(session, base[0] + "/host/", origin=origin_of(base[0]), headers={"Cookie": f"sessionid={cookie}"})
     gc.collect()
     gc.freeze()
     drain = asyncio.create_task(drain_host(host))

@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from .games.consumers import HostConsumer, PlayerConsumer, ScreenConsumer
 from .interunit.consumers import ContestConsumer
 from .live.clock import ClockConsumer
+from .live.consumer import UnknownPath
 
 websocket_urlpatterns = [
     path("ws/clock/", ClockConsumer.as_asgi()),
@@ -10,4 +11,5 @@ websocket_urlpatterns = [
     path("ws/games/<str:pin>/play/", PlayerConsumer.as_asgi()),
     path("ws/games/<str:pin>/screen/", ScreenConsumer.as_asgi()),
     path("ws/games/<str:pin>/host/", HostConsumer.as_asgi()),
+    re_path(r"", UnknownPath.as_asgi()),  # last: any other path is closed with 4404, not a server error
 ]

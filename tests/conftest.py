@@ -58,6 +58,12 @@ def _fresh_state(request):
     cache.clear()
 
 
+# Socket timeouts as `make run` (DAPHNE_TIMEOUTS in the Makefile) and docs/deploy.md give daphne:
+# every test daphne runs with them too.
+DAPHNE_TIMEOUTS = {"websocket_connect_timeout": 5, "websocket_handshake_timeout": 5, "ping_interval": 15,
+                   "ping_timeout": 15}
+
+
 def prepare_fork():
     """Make this process safe to fork a daphne from. Earlier async tests leave asgiref's
     thread-sensitive executor (whose worker thread a fork does not copy: every
@@ -131,6 +137,7 @@ def asgi_server(transactional_db):
         host="127.0.0.1",
         get_application=partial(make_application, static_wrapper=ASGIStaticFilesHandler),
         setup=set_database_connection,
+        kwargs=DAPHNE_TIMEOUTS,
     )
     process.start()
     if not process.ready.wait(timeout=30):

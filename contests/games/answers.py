@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from django.db import connection, transaction
 
 from contests.live.batching import BatchWriter
+from contests.live.clock import server_time_ms
 from contests.live.fanout import broadcast
 from contests.rules import public_game as rules
 from contests.rules.refusal import Refusal
@@ -40,7 +41,7 @@ def already_answered():
 
 def store_answers(answers):
     """Store a batch: per answer None (stored and committed) or the Refusal refusing it, and
-    {(game id, question index): answers stored so far} for the questions the batch touched."""
+    {(game id, question index): (answers stored so far, game version)} for the questions the batch touched."""
     results = [None] * len(answers)
     by_game = defaultdict(list)
     for position, answer in enumerate(answers):
@@ -71,7 +72,7 @@ def store_answers(answers):
             if rows:
                 _insert(rows, results)
                 for index in {index for _, index in rows}:
-                    counts[game_id, index] = _count(game_id, index)
+                    counts[game_id, index] = _count(game_id, index), game.version
     return results, counts
 
 
@@ -99,8 +100,8 @@ def _count(game_id, index):
 
 async def announce_counts(counts):
     """Tell the screen and the host how many answers are in (one small frame per batch and question)."""
-    for (game_id, index), count in counts.items():
-        frame = {"type": "game.answered", "index": index, "answered": count}
+    for (game_id, index), (count, version) in counts.items():
+        frame = {"type": "game.answered", "version": version, "sent_at": server_time_ms(), "index": index, "answered": count}
         await broadcast(game_key(game_id), {"screen": frame, "host": frame})
 
 

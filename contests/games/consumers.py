@@ -13,16 +13,17 @@ from channels.db import database_sync_to_async
 from core.accounts.roles import HOSTS
 from contests.live.address_limits import TooManyAttempts, scope_address
 from contests.live.clock import server_time_ms
-from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Seat, message_ref
+from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Seat
 from contests.live.fanout import broadcast
 from contests.live.hub import broadcast_personal, local_hub
-from contests.live.messages import error_frame, refusal_frame
+from contests.live.messages import error_frame, message_ref, refusal_frame
 from contests.rules.public_game import clean_choice
 from contests.rules.refusal import Refusal
 from contests.staff import check_staff_seat
 
 from . import frames, join_limit, pin_guard, runner
 from .answers import Answer, writer
+from .messages import PROTOCOL
 from .state import game_key, played_questions
 
 
@@ -42,6 +43,7 @@ class GameConsumer(LiveConsumer):
     # No channel of its own: a game socket hears broadcasts only through the hub, so it needs no
     # channel-layer receive waiting beside the socket (nor, on Redis, a subscription per socket).
     channel_layer_alias = None
+    protocol = PROTOCOL
     audience = None  # the hub audience this role listens to
     hub_key = None  # a player's id: which personal frames are for this socket
 
@@ -121,26 +123,19 @@ class HostConsumer(GameConsumer):
         await self.change(runner.finish)
 
     async def msg_host_kick(self, message):
-        await self.change(runner.kick, integer(message, "player"))
+        await self.change(runner.kick, message["player"])
 
     async def msg_host_draw(self, message):
-        await self.change(runner.lucky_draw, integer(message, "count"), integer(message, "min_correct"), self.seat.identity["user"])
+        await self.change(runner.lucky_draw, message["count"], message["min_correct"], self.seat.identity["user"])
 
     async def msg_host_redeem(self, message):
-        frame = await database_sync_to_async(runner.redeem)(self.game.pk, message.get("code"), self.seat.identity["user"])
+        frame = await database_sync_to_async(runner.redeem)(self.game.pk, message["code"], self.seat.identity["user"])
         await self.send_frame({**frame, "ref": message.get("ref")})
 
 
 def check_host(user, game):
     """The game's owner or a co-host (or a superuser), past the pages' MFA rule."""
     check_staff_seat(user, HOSTS, user is not None and game.is_hosted_by(user))
-
-
-def integer(message, field):
-    value = message.get(field)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise Refusal("bad_message", f"field {field!r} must be an integer")
-    return value
 
 
 class PlayerConsumer(GameConsumer):
@@ -177,39 +172,38 @@ class PlayerConsumer(GameConsumer):
             await self.close(code=CLOSE_REFUSED)
 
     async def msg_player_join(self, message):
-        if self.seat.role != "visitor":
-            raise Refusal("already_joined", "this connection has joined already")
-        nickname, phone = message.get("nickname"), message.get("phone", "")
-        if not isinstance(phone, str):
-            raise Refusal("bad_message", "field 'phone' must be a string")
+        nickname, phone = message["nickname"], message.get("phone", "")
         if not await database_sync_to_async(join_limit.may_join)(self.game.pk, self.address, self.passed):
             raise Refusal("too_many_joins", "too many players joined this game from this address")
         await self.listen()  # before the snapshot is taken, so no frame falls in between
         try:
             join = database_sync_to_async(runner.join_and_snapshot)
             player, frame, self.joined_snapshot = await join(self.game.pk, nickname, phone)
-        except Refusal:
+            try:
+                await self.send_frame({"type": "player.joined", "token": player.token, "ref": message.get("ref")})
+            except BaseException:  # the phone never got its token: the join did not happen
+                self.joined_snapshot = None
+                await database_sync_to_async(runner.forget_player)(player.pk)
+                raise
+        except BaseException:
             self.hub_audiences.remove(self.audience)
             await local_hub().leave(self.key, self.audience, self)
             raise
         await database_sync_to_async(join_limit.record_join)(self.game.pk, self.address)
         self.seat = self.seat_player(player)
-        await self.send_frame({"type": "player.joined", "token": player.token, "ref": message.get("ref")})
-        await broadcast(self.key, {"screen": frame, "host": frame})
+        await broadcast(self.key, {audience: {**frame, "sent_at": server_time_ms()} for audience in ("screen", "host")})
         await self.send_snapshot()
 
     async def msg_player_answer(self, message):
         arrived = server_time_ms()
-        if self.seat.role != "player":
-            raise Refusal("not_joined", "join the game first")
-        index = integer(message, "index")
+        index = message["index"]
         questions = played_questions(self.game.pk)
         if not 0 <= index < len(questions):
             raise Refusal("not_answering", "this question is not open for answers")
         if index in self.answered:
             raise Refusal("already_answered", "you have answered this question")
         played = questions[index]
-        choice = clean_choice(message.get("choice"), played.labels, multiple=played.multiple)
+        choice = clean_choice(message["choice"], played.labels, multiple=played.multiple)
         # Not awaited: the writer replies after the commit, in the order the answers came.
         answer = Answer(self.game.pk, self.seat.identity["player"], index, choice, arrived)
         writer.submit(answer, partial(self.answer_stored, answer, message_ref(message)))

@@ -7,6 +7,7 @@ the batched path instead (answers.py), through the same `rules.apply`.
 """
 import secrets
 
+from django.db import transaction
 from django.utils import timezone
 
 from contests.live.clock import server_time_ms
@@ -50,13 +51,20 @@ def join(game_id, nickname, phone=""):
     if not created:
         raise Refusal("nickname_taken", "this nickname is already taken in this game")
     count = Player.objects.filter(game=game, kicked=False).count()
-    return player, {"type": "game.joined", "nickname": player.nickname, "players": count}
+    return player, {"type": "game.joined", "version": game.version, "nickname": player.nickname, "players": count}
 
 
 def join_and_snapshot(game_id, nickname, phone=""):
-    """`join`, then the new player's snapshot, in one trip to the database thread."""
-    player, frame = join(game_id, nickname, phone)
-    return player, frame, frames.player_snapshot(player.pk)
+    """`join`, then the new player's snapshot, in one trip to the database thread and one
+    transaction: a failing snapshot leaves no player behind."""
+    with transaction.atomic():
+        player, frame = join(game_id, nickname, phone)
+        return player, frame, frames.player_snapshot(player.pk)
+
+
+def forget_player(player_id):
+    """Undo a join whose token never reached the phone."""
+    Player.objects.filter(pk=player_id).delete()
 
 
 def clean_phone(phone):

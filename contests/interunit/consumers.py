@@ -21,18 +21,14 @@ from . import runner
 from .code_guard import CODE_GUARD, find_team
 from .deadlines import DeadlineWatch, due, expire_if_due
 from .frames import view
+from .messages import PROTOCOL
 from .models import Contest
-
-HOST_COMMANDS = ("start", "open", "lock", "mark", "undo", "reveal", "scoreboard", "next", "pause", "resume", "end",
-                 "adjust", "reset")
-JUDGE_COMMANDS = ("mark", "adjust", "score")
-TEAM_COMMANDS = ("buzz", "risk", "answer")
-# Fields a message may carry to its command; anything else is ignored.
-ARGUMENTS = ("choice", "verdict", "value", "team", "delta", "reason", "sheet")
 
 
 class ContestConsumer(LiveConsumer):
     """`/ws/contest/<id>/<role>/`; the role comes from the URL and is checked against the user or code."""
+
+    protocol = PROTOCOL
 
     async def resolve_seat(self):
         kwargs = self.scope["url_route"]["kwargs"]
@@ -75,7 +71,7 @@ class ContestConsumer(LiveConsumer):
     async def command(self, command, message):
         seat = self.seat
         actor = seat.identity["actor"]
-        args = {key: message[key] for key in ARGUMENTS if key in message}
+        args = {key: value for key, value in message.items() if key not in ("type", "ref")}  # declared fields only
         frames = await database_sync_to_async(runner.run)(
             seat.identity["contest"], Role(seat.role), actor, seat.identity["label"], command, args
         )
@@ -134,6 +130,7 @@ def _handler(role, command):
     return handler
 
 
-for _prefix, _commands in (("host", HOST_COMMANDS), ("judge", JUDGE_COMMANDS), ("team", TEAM_COMMANDS)):
-    for _command in _commands:
-        setattr(ContestConsumer, f"msg_{_prefix}_{_command}", _handler(_prefix, _command))
+for _role in ("host", "judge", "team"):
+    for _name in PROTOCOL.names(_role):
+        if _name.startswith(f"{_role}."):
+            setattr(ContestConsumer, "msg_" + _name.replace(".", "_"), _handler(_role, _name.split(".", 1)[1]))

@@ -1,12 +1,12 @@
 """Server clock sync: clients measure their offset to the server so all countdowns agree."""
-import json
 import time
 
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from contests.rules.refusal import Refusal
 
-from .messages import PROTOCOL_VERSION, decode, refusal_frame
+from .messages import PROTOCOL_VERSION, check, encode, message_ref, parse, refusal_frame
+from .schema import CLOCK_PING, Protocol
 from .server_send import ServerSendMixin
 
 
@@ -27,15 +27,19 @@ def pong(message):
 class ClockConsumer(ServerSendMixin, AsyncWebsocketConsumer):
     """`/ws/clock/`: open to anyone from an allowed origin; answers pings with the server time."""
 
+    protocol = Protocol({"clock": ()}, common=(CLOCK_PING,))
+
     async def receive(self, text_data=None, bytes_data=None):
+        ref = None
         try:
-            message = decode(text_data)
-            if message["type"] != "clock.ping":
-                raise Refusal("unknown_type", f"unknown message type {message['type']!r}")
+            message = parse(text_data)
+            ref = message_ref(message)
+            check(message)
+            self.protocol.check("clock", message)
             reply = pong(message)
         except Refusal as refusal:
-            reply = refusal_frame(refusal)
-        await self.send(text_data=json.dumps(reply))
+            reply = refusal_frame(refusal, ref=ref)
+        await self.send(text_data=encode(reply))
 
 
 def deadline_ms(seconds, now_ms=None):

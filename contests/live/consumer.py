@@ -5,16 +5,17 @@ seat's audience groups, sends a full snapshot for the role on connect and on req
 clock pings, dispatches each message type to a `msg_<type>` method and turns every failure into
 a typed error frame (a Refusal into its own code): a handler error never kills the connection.
 """
+import asyncio
 import logging
 from dataclasses import dataclass, field
 
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from .clock import pong, server_time_ms
-from .fanout import FRAME_EVENT, encode, group_name
 from contests.rules.refusal import Refusal
 
-from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, decode, error_frame, refusal_frame
+from .clock import pong, server_time_ms
+from .fanout import FRAME_EVENT, group_name
+from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, check, encode, error_frame, message_ref, parse, refusal_frame
 from .ratelimit import TokenBucket
 from .server_send import ServerSendMixin
 from .watchdog import CLOSE_LAYER_LOST, check_layer, local_watchdog
@@ -27,12 +28,8 @@ CLOSE_REFUSED = 4403  # no seat: bad access code, not logged in, wrong group, un
 # 1000 or 3000-4999 (any other code raised and closed with 1011 instead).
 CLOSE_TOO_LARGE = 4413
 CLOSE_RATE_LIMITED = 4429  # kept flooding after rate_limited errors
-
-
-def message_ref(message):
-    """The client's `ref` of a message, echoed in the reply (a string or an integer, else None)."""
-    ref = message.get("ref")
-    return ref if isinstance(ref, (str, int)) else None
+CLOSE_NOT_FOUND = 4404  # no live socket at this path
+CLOSE_IDLE = 4408  # no frame from the client for `idle_seconds`
 
 
 @dataclass
@@ -50,6 +47,10 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
     rate = 10.0  # sustained frames per second per connection
     burst = 30
     max_strikes = 20  # refused frames in a row before the connection is closed
+    protocol = None  # the game's schema.Protocol: the messages each role may send
+    # A client must send a frame (live-client.js pings every 30 s) at least this often, or the
+    # socket is closed: a silent client cannot hold a socket for ever.
+    idle_seconds = 90
 
     async def resolve_seat(self):
         """Return the Seat of this connection (from self.scope) or raise Refusal (closes with CLOSE_REFUSED)."""
@@ -64,6 +65,8 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
         self.seat = None
         self.bucket = TokenBucket(self.rate, self.burst)
         self.strikes = 0
+        self.last_frame = asyncio.get_running_loop().time()
+        self.idle_timer = asyncio.get_running_loop().call_later(self.idle_seconds, self._idle_check)
         await self.accept()
         try:
             await check_layer()
@@ -85,7 +88,17 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
             await self.channel_layer.group_add(group_name(seat.game, audience), self.channel_name)
         await self.send_snapshot()
 
+    def _idle_check(self):
+        loop = asyncio.get_running_loop()
+        left = self.last_frame + self.idle_seconds - loop.time()
+        if left > 0:
+            self.idle_timer = loop.call_later(left, self._idle_check)
+        else:
+            self.idle_close = loop.create_task(self.close(code=CLOSE_IDLE))
+
     async def disconnect(self, code):
+        if getattr(self, "idle_timer", None):
+            self.idle_timer.cancel()
         local_watchdog().forget(self)
         if getattr(self, "seat", None):
             for audience in self.seat.audiences:
@@ -101,6 +114,7 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
 
     # Incoming frames ----------------------------------------------------------------------
     async def receive(self, text_data=None, bytes_data=None):
+        self.last_frame = asyncio.get_running_loop().time()
         size = len(text_data.encode("utf-8")) if text_data is not None else len(bytes_data or b"")
         if size > MAX_FRAME_BYTES:
             await self.send_frame(error_frame("frame_too_large", f"frames are limited to {MAX_FRAME_BYTES} bytes"))
@@ -116,9 +130,9 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
         self.strikes = 0
         ref = None
         try:
-            message = decode(text_data)
+            message = parse(text_data)
             ref = message_ref(message)
-            await self.handle(message)
+            await self.handle(check(message))
         except Refusal as refusal:
             await self.send_frame(refusal_frame(refusal, ref=ref))
         except Exception:
@@ -126,19 +140,21 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
             await self.send_frame(error_frame("internal_error", "the server could not process this message", ref=ref))
 
     async def handle(self, message):
-        kind = message["type"]
+        if self.seat is None:
+            raise Refusal("not_joined", "this connection has no seat")
+        declared = self.protocol.check(self.seat.role, message)
+        kind = declared.type
         if kind == "clock.ping":
             await self.send_frame(pong(message))
             return
-        if self.seat is None:
-            raise Refusal("not_joined", "this connection has no seat")
         if kind == "snapshot.request":
             await self.send_snapshot()
             return
-        handler = getattr(self, "msg_" + kind.replace(".", "_").replace("-", "_"), None)
-        if handler is None:
-            raise Refusal("unknown_type", f"unknown message type {kind!r}")
-        await handler(message)
+        # The handler sees only what the schema declared (and the ref to echo).
+        checked = {"type": kind, **declared.arguments(message)}
+        if message_ref(message) is not None:
+            checked["ref"] = message_ref(message)
+        await getattr(self, "msg_" + kind.replace(".", "_").replace("-", "_"))(checked)
 
     # Outgoing frames ----------------------------------------------------------------------
     async def send_frame(self, frame):
@@ -149,3 +165,12 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
         await self.send_frame(
             {"type": "snapshot", "v": PROTOCOL_VERSION, "role": self.seat.role, "server_time": server_time_ms(), **state}
         )
+
+
+class UnknownPath(AsyncWebsocketConsumer):
+    """Routed last: a path no game serves gets an error frame and close 4404, not a server error."""
+
+    async def connect(self):
+        await self.accept()
+        await self.send(text_data=encode(error_frame("not_found", "there is no live socket at this address")))
+        await self.close(code=CLOSE_NOT_FOUND)

@@ -4,11 +4,12 @@ A game is a key like "contest-7" or "game-12"; an audience is a role ("host", "s
 narrower group ("team-3"). A consumer joins the group of each of its Seat's `audiences` when it
 connects (LiveConsumer.connect); public-game sockets listen through the per-process hub (hub.py).
 """
-import json
 import re
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+
+from .messages import encode
 
 FRAME_EVENT = "live.frame"
 _NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -18,10 +19,6 @@ def group_name(game, audience):
     if not (_NAME.match(game) and _NAME.match(audience)):
         raise ValueError(f"bad game or audience name: {game!r} {audience!r}")
     return f"live.{game}.{audience}"
-
-
-def encode(frame):
-    return json.dumps(frame, ensure_ascii=False, separators=(",", ":"))
 
 
 async def broadcast(game, frames):

@@ -15,6 +15,9 @@ from .scoring import risk_order, tied_for_first, verdict_delta
 
 OPTION_LETTERS = set("ABCDEFGH")
 MAX_ADJUST = 1000
+# The team commands refused as too late after the question's deadline of the same name.
+LATE_AFTER = {"buzz": "the buzzer has closed", "answer": "the time to answer is over"}
+DEADLINE_OF = {Phase.BUZZER_OPEN: "buzz", Phase.ANSWERING: "answer"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class State:
     delta: int | None = None
     sheets: dict = field(default_factory=dict)  # judge id (str) -> total, hidden until revealed
     paused: dict | None = None
+    # The deadlines of the question on screen ("buzz", "answer"), kept after they closed: a team's
+    # buzz or answer arriving after its deadline is too late, whatever the phase is by then.
+    deadlines: dict = field(default_factory=dict)
 
     def to_dict(self):
         return asdict(self)
@@ -110,6 +116,9 @@ def apply(state, config, scores, role, actor, command, args, now):
 
     `scores` are the teams' current scores. Raises Refusal and changes nothing when refused.
     """
+    late = state.deadlines.get(command) if role == Role.TEAM and command in LATE_AFTER else None
+    if late is not None and now > late:
+        raise Refusal("too_late", LATE_AFTER[command])
     refusal = allowed(command, role, state.phase)
     if refusal:
         raise Refusal(refusal, f"{command!r} is not allowed for {role} in phase {state.phase}")
@@ -117,7 +126,10 @@ def apply(state, config, scores, role, actor, command, args, now):
         raise Refusal("forbidden", "unknown team")
     outcome = Outcome(State.from_dict(state.to_dict()))
     _COMMANDS[command](outcome, config, scores, actor, args or {}, now)
-    outcome.state.version += 1
+    new = outcome.state
+    if new.deadline is not None and new.phase in DEADLINE_OF:
+        new.deadlines[DEADLINE_OF[new.phase]] = new.deadline
+    new.version += 1
     return outcome
 
 
@@ -153,7 +165,7 @@ def _show(out, config, turn, now):
     slot = current_slot(config, state)
     state.phase = Phase.READING
     state.team = slot.team
-    state.locked_out, state.sheets = [], {}
+    state.locked_out, state.sheets, state.deadlines = [], {}, {}
     state.risk_value = state.choice = state.verdict = state.delta = state.deadline = None
     state.reading_until = now + int(current_round(config, state).reading_seconds * 1000)
 
@@ -374,6 +386,7 @@ def _pause(out, config, scores, actor, args, now):
     remaining = None if state.deadline is None else max(0, state.deadline - now)
     reading = None if state.reading_until is None else max(0, state.reading_until - now)
     state.paused = {"phase": str(state.phase), "remaining": remaining, "reading": reading}
+    state.deadlines = {kind: at for kind, at in state.deadlines.items() if at < now}  # the rest is suspended
     state.phase, state.deadline, state.reading_until = Phase.PAUSED, None, None
 
 

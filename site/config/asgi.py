@@ -12,17 +12,18 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from contests.live.server_send import ServerSendMiddleware  # noqa: E402
 from contests.routing import websocket_urlpatterns  # noqa: E402
 from uploads.limits import BodySizeLimit  # noqa: E402
 
+from .socket_origins import SiteOriginValidator  # noqa: E402
+
 application = ProtocolTypeRouter(
     {
         "http": BodySizeLimit(django_asgi_app),
         "websocket": ServerSendMiddleware(
-            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+            SiteOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
         ),
     }
 )

@@ -18,6 +18,7 @@ from django.test import Client
 
 from core.accounts.models import User
 from core.accounts.roles import HOSTS
+from tests.conftest import DAPHNE_TIMEOUTS
 from contests.games import demo
 from contests.games.models import PublicGame
 from tests.games.conftest import pass_cookie
@@ -43,6 +44,7 @@ class Daphnes:
             host="127.0.0.1",
             get_application=partial(make_application, static_wrapper=ASGIStaticFilesHandler if static else None),
             setup=set_database_connection,
+            kwargs=DAPHNE_TIMEOUTS,
         )
         process.start()
         self.processes.append(process)

@@ -105,12 +105,12 @@ async def test_a_new_socket_gets_no_seat_while_the_layer_is_unreachable(quick, g
     from config.asgi import application
 
     quick(Layer("refuse"))
-    phone = WebsocketCommunicator(application, f"/ws/games/{game.pin}/play/", headers=[(b"origin", b"http://127.0.0.1")])
+    phone = WebsocketCommunicator(application, f"/ws/games/{game.pin}/play/", headers=[(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1")])
     connected, _ = await phone.connect(timeout=5)
     assert connected  # accepted, then closed before any frame
     assert await phone.receive_output(timeout=5) == {"type": "websocket.close", "code": CLOSE_LAYER_LOST}
     quick(Layer("echo"))
-    phone = WebsocketCommunicator(application, f"/ws/games/{game.pin}/play/", headers=[(b"origin", b"http://127.0.0.1")])
+    phone = WebsocketCommunicator(application, f"/ws/games/{game.pin}/play/", headers=[(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1")])
     assert (await phone.connect(timeout=5))[0]
     assert (await phone.receive_output(timeout=5))["type"] == "websocket.send"
     await phone.disconnect()

@@ -75,7 +75,7 @@ async def connect(path, application=None, user=None, address=None, headers=()):
     from config.asgi import application as asgi_application
 
     communicator = WebsocketCommunicator(
-        application or asgi_application, path, headers=[(b"origin", b"http://127.0.0.1"), *headers]
+        application or asgi_application, path, headers=[(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1"), *headers]
     )
     if user is not None:
         communicator.scope["user"] = user

@@ -24,9 +24,9 @@ def test_a_batch_stores_first_answers_refuses_seconds_and_counts(game):
     ])
     assert results[0] is None and results[2] is None
     assert results[1].code == "already_answered" and results[3].code == "not_answering"
-    assert counts == {(game.pk, 0): 2}
+    assert counts == {(game.pk, 0): (2, game.version)}  # answers so far, and the version the frame carries
     again, counts = store_answers([Answer(game.pk, hong.pk, 0, "A", now)])  # a later batch
-    assert again[0].code == "already_answered" and counts == {(game.pk, 0): 2}
+    assert again[0].code == "already_answered" and counts == {(game.pk, 0): (2, game.version)}
     assert sorted(PlayerAnswer.objects.values_list("choice", flat=True)) == ["A", "C"]
 
 

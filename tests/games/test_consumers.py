@@ -6,6 +6,7 @@ from asgiref.sync import sync_to_async
 from channels.routing import URLRouter
 
 from contests.games.models import Player, PlayerAnswer, Prize
+from contests.live.clock import server_time_ms
 from contests.live.consumer import CLOSE_REFUSED
 from contests.routing import websocket_urlpatterns
 
@@ -86,16 +87,79 @@ async def test_play_a_question_join_late_answer_once_and_reveal(game):
         await communicator.disconnect()
 
 
+async def test_every_broadcast_carries_version_and_sent_at(game):
+    correct = await sync_to_async(ordered_correct)(game)
+    host, screen = await host_of(game), await screen_of(game)
+    ming, _, _ = await join(game, "阿明")
+    hong, _, _ = await join(game, "小红")
+    await send(host, "host.next")
+    await receive_until(ming, "game.question")
+    await send(ming, "player.answer", index=0, choice=correct[0])
+    await receive_until(ming, "answer.accepted")
+    for command, player in (("host.reveal", None), ("host.leaderboard", None), ("host.kick", "hong"),
+                            ("host.draw", None), ("host.finish", None)):
+        fields = {"count": 1, "min_correct": 0} if command == "host.draw" else {}
+        if player:
+            fields["player"] = (await sync_to_async(Player.objects.get)(nickname="小红")).pk
+        await send(host, command, **fields)
+    for audience in (host, screen):
+        frames = []
+        while not frames or frames[-1]["type"] != "game.finished":
+            frames.append(await receive(audience))
+        kinds = {frame["type"] for frame in frames}
+        assert {"game.joined", "game.question", "game.answered", "game.reveal", "game.leaderboard", "game.kicked",
+                "game.draw", "game.finished"} <= kinds, kinds
+        for frame in frames:
+            assert isinstance(frame["version"], int) and isinstance(frame["sent_at"], int), frame
+        versions = [frame["version"] for frame in frames]
+        assert versions == sorted(versions)
+    for communicator in (host, screen, ming, hong):
+        await communicator.disconnect()
+
+
+async def test_a_join_whose_token_cannot_be_sent_leaves_no_player(game, monkeypatch):
+    from contests.games.consumers import PlayerConsumer
+
+    host = await host_of(game)
+    send_frame = PlayerConsumer.send_frame
+
+    async def failing(self, frame):
+        if frame["type"] == "player.joined":
+            raise ConnectionError("the phone went away")
+        await send_frame(self, frame)
+
+    monkeypatch.setattr(PlayerConsumer, "send_frame", failing)
+    phone = await connect(f"/ws/games/{game.pin}/play/")
+    await receive(phone)
+    await send(phone, "player.join", nickname="幽灵")
+    with pytest.raises(Exception):  # the frame failed: no token, no snapshot as a player
+        while (await receive(phone, timeout=1))["type"] != "snapshot":
+            pass
+    assert await sync_to_async(Player.objects.count)() == 0
+    monkeypatch.setattr(PlayerConsumer, "send_frame", send_frame)
+    again, _, _ = await join(game, "幽灵")  # the name is free: nothing of the failed join is left
+    joined = await receive_until(host, "game.joined")
+    assert (joined["nickname"], joined["players"]) == ("幽灵", 1)
+    await host.disconnect()
+
+
 async def test_late_answer_is_refused_and_changes_nothing(game):
+    game.answer_seconds = 1
+    await sync_to_async(game.save)()
     host = await host_of(game)
     phone, _, _ = await join(game, "慢半拍")
-    await next_question(host)
-    await send(host, "host.reveal")  # closes answering at once
+    question = await next_question(host)
+    deadline = question["game"]["deadline"]
+    await asyncio.sleep(max(0, deadline + 50 - server_time_ms()) / 1000)  # after the deadline, before any reveal
+    await send(phone, "player.answer", index=0, choice="A", ref="late")
+    error = await receive_until(phone, "error")
+    assert (error["code"], error["ref"]) == ("too_late", "late") and server_time_ms() > deadline
+    await send(host, "host.reveal")
     await receive_until(phone, "game.reveal")
-    await send(phone, "player.answer", index=0, choice="A")
-    assert (await receive_until(phone, "error"))["code"] in ("not_answering", "too_late")
-    await send(phone, "player.answer", index=5, choice="A")
-    assert (await receive_until(phone, "error"))["code"] == "not_answering"
+    await send(phone, "player.answer", index=0, choice="A", ref=1)
+    assert ((error := await receive_until(phone, "error"))["code"], error["ref"]) == ("not_answering", 1)
+    await send(phone, "player.answer", index=5, choice="A", ref=2)
+    assert ((error := await receive_until(phone, "error"))["code"], error["ref"]) == ("not_answering", 2)
     assert await sync_to_async(PlayerAnswer.objects.count)() == 0
     await host.disconnect()
     await phone.disconnect()
@@ -147,14 +211,17 @@ async def test_nickname_rules_and_bad_input_on_the_socket(game):
     first, _, _ = await join(game, "Xiao Ming")
     phone = await connect(f"/ws/games/{game.pin}/play/")
     await receive(phone)
-    for nickname, code in (("xiaoming", "nickname_taken"), ("主持人小王", "nickname_banned"), ("", "nickname_empty"),
-                           ("长" * 13, "nickname_too_long"), (42, "nickname_invalid")):
-        await send(phone, "player.join", nickname=nickname)
-        assert (await receive(phone))["code"] == code
-    await send(phone, "player.answer", index=0, choice="A")
-    assert (await receive(phone))["code"] == "not_joined"
-    await send(phone, "host.next")
-    assert (await receive(phone))["code"] == "unknown_type"
+    cases = (("xiaoming", "nickname_taken"), ("主持人小王", "nickname_banned"), ("", "nickname_empty"),
+             ("长" * 13, "nickname_too_long"), ("小\u200b明", "nickname_invalid"), (42, "bad_message"))
+    for ref, (nickname, code) in enumerate(cases):
+        await send(phone, "player.join", nickname=nickname, ref=ref)
+        assert {**(await receive(phone))} | {"message": ""} == {"type": "error", "v": 1, "code": code, "ref": ref, "message": ""}
+    await send(phone, "player.answer", index=0, choice="A", ref="a")
+    assert ((error := await receive(phone))["code"], error["ref"]) == ("not_joined", "a")
+    await send(phone, "host.next", ref="n")
+    assert ((error := await receive(phone))["code"], error["ref"]) == ("forbidden", "n")
+    await send(phone, "host.nope", ref="u")
+    assert ((error := await receive(phone))["code"], error["ref"]) == ("unknown_type", "u")
     assert await sync_to_async(Player.objects.count)() == 1
     await first.disconnect()
     await phone.disconnect()

@@ -1,6 +1,8 @@
 """Contest sockets with WebsocketCommunicator, on whichever channel layer is configured."""
 import asyncio
 import json
+import threading
+import time
 
 import pytest
 from channels.db import database_sync_to_async
@@ -8,10 +10,15 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
-from contests.live.consumer import CLOSE_REFUSED
+from django.db import connections
+
+from contests.interunit import runner
 from contests.interunit.models import Answer, Buzz, Contest, ScoreEvent
+from contests.live.consumer import CLOSE_REFUSED
+from contests.live.fanout import broadcast
 from contests.routing import websocket_urlpatterns
 from contests.rules.phases import Role
+from contests.rules.refusal import Refusal
 
 pytestmark = pytest.mark.django_db(transaction=True)
 router = URLRouter(websocket_urlpatterns)
@@ -170,15 +177,16 @@ async def test_only_one_buzz_wins_when_three_teams_buzz_at_once(contest):
     frame = await step(host, everyone, "host.next")
     assert frame["round"]["kind"] == "buzzer" and frame["team"] is None
     await step(host, everyone, "host.open")
-    await asyncio.gather(*(pad.send("team.buzz") for pad in pads))
-    won = await host.until(lambda f: f["type"] == "state" and f["phase"] == "answering")
-    winner = won["team"]
-    refusals = []
-    for pad, team in zip(pads, teams):
-        if team.pk != winner:
-            refusals.append((await pad.until(lambda f: f["type"] == "error"))["code"])
-    assert refusals == ["buzz_closed", "buzz_closed"]
-    assert await database_sync_to_async(Buzz.objects.count)() == 1
+    # Each pad's buzz as its socket runs it (runner.run), on three threads with three database
+    # connections, released together and all in flight at once.
+    outcomes = await race([
+        lambda team=team: runner.run(contest.pk, Role.TEAM, team.pk, f"team {team.name}", "buzz", {}) for team in teams
+    ])
+    won = [frames for frames in outcomes if not isinstance(frames, Refusal)]
+    assert len(won) == 1 and sorted(o.code for o in outcomes if isinstance(o, Refusal)) == ["buzz_closed"] * 2
+    await broadcast(contest.game_key, won[0])
+    winner = (await host.until(lambda f: f["type"] == "state" and f["phase"] == "answering"))["team"]
+    assert await database_sync_to_async(lambda: list(Buzz.objects.values_list("team_id", flat=True)))() == [winner]
     await pads[[t.pk for t in teams].index(winner)].send("team.answer", choice="A")
     frame = await host.until(lambda f: f["type"] == "state" and f["phase"] == "judging")
     assert {t["id"]: t["score"] for t in frame["teams"]}[winner] == 100  # 110 - 10
@@ -206,13 +214,47 @@ async def test_two_hosts_pressing_next_at_once_advance_one_question(contest):
     second, _ = await connect(f"/ws/contest/{contest.pk}/host/", host_user)
     await step(host, [second], "host.start")
     await step(host, [second], "host.reveal")
-    await asyncio.gather(host.send("host.next"), second.send("host.next"))
-    outcomes = [await host.until(lambda f: f["type"] in ("state", "error")),
-                await second.until(lambda f: f["type"] in ("state", "error"))]
+    # Both hosts' "next" as their sockets run it, on two threads with two database connections.
+    outcomes = await race([lambda: runner.run(contest.pk, Role.HOST, host_user.pk, "host", "next", {})] * 2)
     contest_row = await database_sync_to_async(Contest.objects.get)(pk=contest.pk)
     assert contest_row.state["turn"] == 1  # the second "next" found phase "reading" and was refused
-    errors = [f for client in (host, second) for f in client.frames if f["type"] == "error"]
-    assert [e["code"] for e in errors] == ["wrong_phase"], outcomes
+    assert sorted(type(o).__name__ for o in outcomes) == ["Refusal", "dict"]
+    assert [o.code for o in outcomes if isinstance(o, Refusal)] == ["wrong_phase"]
+
+
+async def race(calls, hold=0.1):
+    """Run the calls at once, each on its own thread with its own database connection; every
+    change holds the contest row `hold` seconds longer, so all calls are in flight together
+    (checked). Returns each call's result or Refusal."""
+    apply = runner.apply
+
+    def slow_apply(*args, **kwargs):
+        time.sleep(hold)
+        return apply(*args, **kwargs)
+
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(position):
+        barrier.wait(timeout=10)
+        started = time.monotonic()
+        try:
+            outcome = calls[position]()
+        except Refusal as refusal:
+            outcome = refusal
+        finally:
+            connections.close_all()  # this thread's own connection
+        results[position] = (outcome, started, time.monotonic())
+
+    runner.apply = slow_apply
+    try:
+        threads = [threading.Thread(target=run, args=(position,)) for position in range(len(calls))]
+        await asyncio.to_thread(lambda: [thread.start() for thread in threads] and [thread.join(30) for thread in threads])
+    finally:
+        runner.apply = apply
+    assert all(results), "a racing call did not finish"
+    assert max(started for _, started, _ in results) < min(finished for _, _, finished in results), "not concurrent"
+    return [outcome for outcome, _, _ in results]
 
 
 async def test_late_answers_are_refused_and_the_time_running_out_judges_a_timeout(transactional_db, contest_factory):
@@ -221,10 +263,18 @@ async def test_late_answers_are_refused_and_the_time_running_out_judges_a_timeou
     await step(host, [], "host.start")
     await step(host, [], "host.open")
     await asyncio.sleep(0.01)
-    assert (await pads[0].error("team.answer", choice="B"))["code"] in ("too_late", "wrong_phase")
+    error = await pads[0].error("team.answer", choice="B", ref="early-late")  # before the server closed it
+    assert (error["code"], error["ref"]) == ("too_late", "early-late")
     frame = await host.until(lambda f: f["type"] == "state" and f["phase"] == "judging")  # nobody pressed lock
     assert frame["verdict"]["verdict"] == "timeout" and frame["event"] == {"command": "expire", "team": None}
     assert (await host.error("host.lock"))["code"] == "wrong_phase"
+    error = await pads[0].error("team.answer", choice="B", ref=7)  # after the server closed it
+    assert (error["code"], error["ref"]) == ("too_late", 7)
+    await step(host, [], "host.reveal")
+    await asyncio.sleep(0.3)
+    error = await pads[0].error("team.answer", choice="B", ref=8)  # after the reveal, however late
+    assert (error["code"], error["ref"]) == ("too_late", 8)
+    assert await database_sync_to_async(Answer.objects.exclude(verdict="timeout").count)() == 0
 
 
 @database_sync_to_async
@@ -273,7 +323,8 @@ async def test_an_unbuzzed_question_goes_to_the_audience_when_the_round_says_so(
     await step(host, [screen, *pads], "host.open")
     handed = await screen.until(lambda f: f["type"] == "state" and f["phase"] != "buzzer_open")
     assert handed["phase"] == "audience" and handed["question"]["stem"] and "reveal" not in handed
-    assert (await pads[0].error("team.buzz"))["code"] == "buzz_closed"
+    error = await pads[0].error("team.buzz", ref="b")  # after the buzzer's deadline: too late, whatever the phase
+    assert (error["code"], error["ref"]) == ("too_late", "b")
     await host.until(lambda f: f["type"] == "state" and f["phase"] == "audience")
     revealed = await step(host, [], "host.reveal")
     assert revealed["phase"] == "revealed" and all(t["score"] == 100 for t in revealed["teams"])

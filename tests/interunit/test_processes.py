@@ -15,6 +15,7 @@ from django.test import Client
 from websockets.sync.client import connect
 
 from core.accounts.models import User
+from tests.conftest import DAPHNE_TIMEOUTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def start_daphne(prepare_fork):
     prepare_fork()
     process = DaphneProcess(host="127.0.0.1", get_application=partial(make_application, static_wrapper=None),
-                            setup=set_database_connection)
+                            setup=set_database_connection, kwargs=DAPHNE_TIMEOUTS)
     process.start()
     assert process.ready.wait(timeout=30), "daphne did not start"
     return process

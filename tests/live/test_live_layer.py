@@ -16,6 +16,7 @@ from contests.live.consumer import CLOSE_RATE_LIMITED, CLOSE_REFUSED, CLOSE_TOO_
 from contests.live.fanout import broadcast, group_name
 from contests.live.messages import MAX_FRAME_BYTES
 from contests.live.ratelimit import TokenBucket
+from contests.live.schema import Message, Protocol, Text
 from contests.live.storage import insert_once
 from contests.live.writer import achange_locked, change_locked
 from contests.rules.public_game import clean_choice
@@ -29,9 +30,11 @@ def bump(row):
 
 
 class CounterConsumer(LiveConsumer):
-    burst = 12
+    burst = 20
     rate = 1.0
     max_strikes = 3
+    protocol = Protocol({"host": (Message("bump"), Message("crash")),
+                         "screen": (Message("crash"), Message("choose", choice=Text(8)))})
 
     async def resolve_seat(self):
         role = self.scope["query_string"].decode().removeprefix("role=")
@@ -46,8 +49,6 @@ class CounterConsumer(LiveConsumer):
         return {"version": count, "count": count}
 
     async def msg_bump(self, message):
-        if self.seat.role != "host":
-            raise Refusal("forbidden", "only the host may bump")
         count = await achange_locked(Group, self.seat.identity["pk"], bump)
         await broadcast(self.seat.game, {"all": {"type": "bumped", "version": count, "count": count}})
 
@@ -56,7 +57,7 @@ class CounterConsumer(LiveConsumer):
 
     async def msg_choose(self, message):
         # Rules code raising straight through the handler: no conversion in between.
-        clean_choice(message.get("choice"), ("A", "B"), multiple=False)
+        clean_choice(message["choice"], ("A", "B"), multiple=False)
         await self.send_frame({"type": "chosen"})
 
 
@@ -109,17 +110,23 @@ async def test_bad_messages_get_typed_errors_with_ref_and_change_nothing(counter
     screen = await join(counter.pk, "screen")
     await receive(screen)
     cases = [
-        ('{"type": "bump", "ref": "r1"}', "forbidden"),
-        ('{"type": "nope", "ref": 2}', "unknown_type"),
-        ('{"type": "crash"}', "internal_error"),
-        ("[]", "bad_message"),
-        ("{", "bad_json"),
-        ("[" * 3000 + "]" * 3000, "bad_json"),
+        ('{"type": "bump", "ref": "r1"}', "forbidden", "r1"),
+        ('{"type": "nope", "ref": 2}', "unknown_type", 2),
+        ('{"type": "crash", "ref": "c"}', "internal_error", "c"),
+        ('{"type": 5, "ref": "t"}', "bad_message", "t"),
+        ('{"ref": -7}', "bad_message", -7),
+        ('{"type": "nope", "ref": ["x"]}', "unknown_type", None),  # not a string or integer: not echoed
+        ('{"type": "nope", "ref": "%s"}' % ("r" * 65), "unknown_type", None),  # over 64 characters
+        ('{"type": "clock.ping", "client_time": "5", "ref": "f"}', "bad_message", "f"),
+        ('{"type": "clock.ping", "client_time": 5, "v": 2, "ref": "v"}', "bad_message", "v"),
+        ("[]", "bad_message", None),
+        ("{", "bad_json", None),
+        ("[" * 3000 + "]" * 3000, "bad_message", None),
     ]
-    for text, code in cases:
+    for text, code, ref in cases:
         await screen.send_to(text_data=text)
         error = await receive(screen)
-        assert (error["type"], error["code"], error["v"]) == ("error", code, 1)
+        assert (error["type"], error["code"], error["v"], error.get("ref")) == ("error", code, 1, ref), text
     await screen.send_to(bytes_data=b"\x00\x01")
     assert (await receive(screen))["code"] == "binary_frame"
     # Still alive, and nothing changed.

@@ -190,6 +190,29 @@ def test_an_answer_time_running_out_is_judged_as_a_timeout_by_the_round_rules():
     assert game.state.verdict == Verdict.TIMEOUT and game.scores[1] == 90  # a risk timeout loses the value
 
 
+def test_a_buzz_or_answer_after_its_deadline_is_too_late_however_late_until_the_next_question():
+    game = Game(buzzer(buzz_seconds=10, answer_seconds=15), compulsory(answer_seconds=20))
+    game.send("start"), game.send("open")
+    game.send("expire", Role.CLOCK, later=10_001)  # nobody buzzed: the server closed it
+    for later in (0, 1, 60_000, 3_600_000):  # in `revealed`, a second or an hour after the deadline
+        game.refused("too_late", "buzz", Role.TEAM, 2, later=later)
+    game.send("next")  # the next question: its own deadlines
+    game.refused("wrong_phase", "answer", Role.TEAM, 1, choice="AC")  # not open yet, not late
+    game.send("open"), game.send("buzz", Role.TEAM, 1, later=1_000)
+    game.refused("buzz_closed", "buzz", Role.TEAM, 2, later=1_000)  # before the buzzer's deadline
+    game.refused("too_late", "buzz", Role.TEAM, 2, later=8_001)  # after it, although team 1 is answering
+    game.send("expire", Role.CLOCK, later=15_001 - 8_001 - 1_000)
+    game.send("reveal")
+    for role_late in (0, 120_000):
+        game.refused("too_late", "answer", Role.TEAM, 1, later=role_late, choice="AC")
+    game.send("next"), game.send("open")  # the compulsory round: team 1 answers within 20 s
+    game.send("pause", later=5_000)
+    game.refused("wrong_phase", "answer", Role.TEAM, 1, later=60_000, choice="B")  # suspended, not late
+    game.send("resume")
+    game.send("answer", Role.TEAM, 1, later=14_999, choice="B")
+    game.refused("too_late", "answer", Role.TEAM, 1, later=2, choice="B")  # after the resumed deadline
+
+
 def test_a_buzz_winner_who_runs_out_of_time_times_out_and_pause_suspends_the_deadline():
     game = Game(buzzer(buzz_seconds=10, answer_seconds=15, timeout_penalty=4))
     game.send("start"), game.send("open"), game.send("buzz", Role.TEAM, 2)
@@ -206,7 +229,7 @@ def test_a_round_can_hand_an_unbuzzed_question_to_the_audience():
     game.send("start"), game.send("open")
     out = game.send("expire", Role.CLOCK, later=10_001)
     assert game.state.phase == Phase.AUDIENCE and out.events == [] and out.answer is None
-    game.refused("buzz_closed", "buzz", Role.TEAM, 1)
+    game.refused("too_late", "buzz", Role.TEAM, 1)  # after the deadline, whatever the phase
     game.refused("wrong_phase", "next")
     game.refused("wrong_phase", "answer", Role.TEAM, 1, choice="AC")
     game.send("pause"), game.send("resume")

@@ -145,9 +145,11 @@ async def test_a_team_pad_naming_another_team_acts_only_for_itself():
     events = await database_sync_to_async(lambda: set(ScoreEvent.objects.values_list("team_id", flat=True)))()
     assert answers == [teams[0].pk] and events <= {teams[0].pk}
     before = await recorded(contest)
-    for team_id in (other_team.pk, 10**9, "1", None):
-        error = await host.error("host.adjust", team=team_id, delta=50, reason="伪造的队伍")
-        assert error["code"] == "bad_value", error
+    for ref, (team_id, code) in enumerate(((other_team.pk, "bad_value"), (10**9, "bad_value"), (10**30, "bad_value"),
+                                           ("1", "bad_message"), (None, "bad_message"), (True, "bad_message"),
+                                           (1.0, "bad_message"))):
+        error = await host.error("host.adjust", team=team_id, delta=50, reason="伪造的队伍", ref=ref)
+        assert (error["code"], error["ref"]) == (code, ref), error
     assert await recorded(contest) == before
 
 
@@ -188,9 +190,9 @@ async def test_every_host_command_of_a_public_game_from_a_phone_a_visitor_or_the
                 ("host.redeem", {"code": "ABCDEFGH"})]
     for socket in (player, visitor, screen):
         for command, fields in commands:
-            await send(socket, command, **fields)
+            await send(socket, command, **fields, ref=command)
             frame = await receive(socket)
-            assert (frame["type"], frame["code"]) == ("error", "unknown_type"), (command, frame)
+            assert (frame["type"], frame["code"], frame["ref"]) == ("error", "forbidden", command), (command, frame)
     assert await game_record(game) == before
     for socket in (player, visitor, screen):
         await socket.disconnect()
