@@ -11,7 +11,7 @@ from contests.rules.phases import COMMANDS, Phase, Role, allowed
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "docs" / "protocol.md").read_text()
-SOURCES = [path for part in ("contests", "site") for path in (ROOT / part).rglob("*.py") if "migrations" not in path.parts]
+SOURCES = [path for part in ("contests", "site", "core") for path in (ROOT / part).rglob("*.py") if "migrations" not in path.parts]
 RAISED = re.compile(r"""(?:Refusal|error_frame)\(\s*["']([a-z_]+)["']""")
 
 
