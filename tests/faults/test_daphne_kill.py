@@ -20,6 +20,7 @@ from .conftest import WAIT, LiveSocket, Phone, address, gather_bounded
 pytestmark = pytest.mark.django_db(transaction=True)
 PLAYERS = 200
 KILL_AFTER_ACKS = 30  # answers the doomed process has acknowledged when it is killed
+BACK_WITHIN = 15  # seconds from the kill to every phone of the killed process back and answered
 
 
 def choice_for(phone, index):
@@ -127,6 +128,9 @@ def test_players_of_a_killed_process_finish_on_the_survivor_and_nothing_acknowle
     print(f"\nacknowledged before the kill: {len(acked_before_kill)}; "
           f"after reconnecting: {sorted((o, outcomes.count(o)) for o in set(outcomes))}; "
           f"all {len(outcomes)} back on the survivor {back_after:.1f} s after the kill")
+    assert len(acked_before_kill) >= KILL_AFTER_ACKS
+    assert len(outcomes) == PLAYERS // 2 and outcomes.count("acknowledged") == len(acked_before_kill)
+    assert back_after < BACK_WITHIN
 
     players = {player.nickname: player for player in Player.objects.filter(game=game)}
     assert len(players) == PLAYERS, "no duplicate (or lost) players"
