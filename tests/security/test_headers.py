@@ -39,6 +39,7 @@ def test_the_admin_gets_its_looser_policy_and_may_frame_itself(admin_client):
     response = admin_client.get("/admin/")
     policy = directives(response["Content-Security-Policy"])
     assert "'unsafe-inline'" in policy["script-src"]
+    assert "'unsafe-inline'" in policy["style-src"]
     assert policy["frame-ancestors"] == ["'self'"]
     assert policy["frame-src"] == ["'self'"]
 

@@ -7,6 +7,7 @@ import tempfile
 import zlib
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
@@ -89,6 +90,7 @@ def test_documents_of_other_types_are_refused(admin_client, name):
     assert response.status_code == 200
     [error] = response.context["form"].errors["file"]
     assert "不允许" in error or "文件扩展" in error
+    assert all(extension in error for extension in settings.WAGTAILDOCS_EXTENSIONS), error  # the allowed list
     assert not Document.objects.exists()
 
 
@@ -115,7 +117,8 @@ def test_an_svg_with_script_is_not_accepted_as_an_image(admin_client):
         {"title": "x", "file": SimpleUploadedFile("x.svg", svg, "image/svg+xml"), "collection": Collection.get_first_root_node().pk},
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["file"]
+    [error] = response.context["form"].errors["file"]
+    assert error.startswith("不支持的图片格式") and "PNG" in error and "SVG" not in error, error
     assert not Image.objects.exists()
 
 
