@@ -16,10 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contests.games.consumers import HostConsumer, PlayerConsumer
+from contests.games.models import PublicGame
 from contests.interunit.consumers import ContestConsumer
 from contests.live.consumer import LiveConsumer
-from tests.games.conftest import connect, make_bank
+from core.accounts.models import User
+from quizzes.models import QuestionBank
+from tests.games.conftest import connect, game_host, make_bank
+from tests.games.test_consumers import bare
 from tests.interunit.conftest import make_contest
+from tests.interunit.test_consumers import connect as seat
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "protocol.md").read_text()
@@ -106,19 +111,13 @@ def loud(monkeypatch, caplog):
 @given(visitor=protocol_strategy(PlayerConsumer, ("visitor",)), player=protocol_strategy(PlayerConsumer, ("player",)),
        host=protocol_strategy(HostConsumer, ("host",)))
 def test_random_messages_to_a_public_game(loud, visitor, player, host):
-    from core.accounts.models import User
-    from contests.games.models import PublicGame
-    from tests.games.test_consumers import make_host
-
     loud.clear()
+    user = game_host()
     game = PublicGame.objects.create(title="模糊", bank=make_bank(secrets.token_hex(4)), reading_seconds=0,
-                                     answer_seconds=30)
+                                     answer_seconds=30, owner=user)
     game.fill_from_bank(3)
-    user = User.objects.filter(username="host").first() or make_host()
 
     async def play():
-        from tests.games.test_consumers import bare
-
         phone = await connect(f"/ws/games/{game.pin}/play/")
         strict(await phone.receive_from(timeout=5))
         judge(*await fire(phone, visitor))
@@ -138,12 +137,7 @@ def test_random_messages_to_a_public_game(loud, visitor, player, host):
 @given(host=protocol_strategy(ContestConsumer, ("host",)), judge_=protocol_strategy(ContestConsumer, ("judge",)),
        team=protocol_strategy(ContestConsumer, ("team",)))
 def test_random_messages_to_a_contest(loud, host, judge_, team):
-    from core.accounts.models import User
-    from tests.interunit.test_consumers import connect as seat
-
     loud.clear()
-    from quizzes.models import QuestionBank
-
     User.objects.filter(username__in=("host", "judge")).delete()
     QuestionBank.objects.update(name=Concat(F("name"), Value(secrets.token_hex(4))))  # the next bank's name is free
     contest = make_contest(judged=True)
