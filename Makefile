@@ -68,8 +68,10 @@ redis-server:
 test: install-test chromium redis-server
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# makemessages writes to the locale/ of the folder it runs in: run it in each app that has one.
+MESSAGE_APPS := $(patsubst %/locale,%,$(wildcard site/*/locale core/*/locale contests/*/locale quizzes/locale))
 messages: install
-	cd site && ../$(PYTHON) ../manage.py makemessages -l zh_Hans -l en --ignore '*/.venv/*'
+	for app in $(MESSAGE_APPS); do (cd $$app && $(CURDIR)/$(PYTHON) $(CURDIR)/manage.py makemessages -l zh_Hans) || exit 1; done
 	$(PYTHON) manage.py compilemessages --ignore '.venv'
 
 clean:
