@@ -138,6 +138,14 @@ def check_host(user, game):
     check_staff_seat(user, HOSTS, user is not None and game.is_hosted_by(user))
 
 
+@database_sync_to_async
+def admit(game_id, nickname, phone, address, passed):
+    """The join limit, then the join and its snapshot: one trip to the database thread."""
+    if not join_limit.may_join(game_id, address, passed):
+        raise Refusal("too_many_joins", "too many players joined this game from this address")
+    return runner.join_and_snapshot(game_id, nickname, phone)
+
+
 class PlayerConsumer(GameConsumer):
     """A phone. Without a token it is a visitor that may send `player.join`; with one, a player."""
 
@@ -173,12 +181,11 @@ class PlayerConsumer(GameConsumer):
 
     async def msg_player_join(self, message):
         nickname, phone = message["nickname"], message.get("phone", "")
-        if not await database_sync_to_async(join_limit.may_join)(self.game.pk, self.address, self.passed):
-            raise Refusal("too_many_joins", "too many players joined this game from this address")
         await self.listen()  # before the snapshot is taken, so no frame falls in between
         try:
-            join = database_sync_to_async(runner.join_and_snapshot)
-            player, frame, self.joined_snapshot = await join(self.game.pk, nickname, phone)
+            player, frame, self.joined_snapshot = await admit(
+                self.game.pk, nickname, phone, self.address, self.passed
+            )
             try:
                 await self.send_frame({"type": "player.joined", "token": player.token, "ref": message.get("ref")})
             except BaseException:  # the phone never got its token: the join did not happen
