@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "base",
     "core.accounts",
     "core.taxonomy",
+    "core.organisations",
     "quizzes",
     "onlinequiz",
     "contests.interunit",
@@ -322,7 +323,7 @@ LOGGING = {
 
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
 # In menu order: each loader adds its section under the home page.
-DEMO_CONTENT_LOADERS = ["base.demo", "news.demo", "cases.demo", "units.demo", "ads.demo", "hazards.demo"]
+DEMO_CONTENT_LOADERS = ["core.organisations.demo", "base.demo", "news.demo", "cases.demo", "units.demo", "ads.demo", "hazards.demo"]
 DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
 DEMO_CONTENT_LOADERS += ["campaigns.demo", "events.demo"]
 DEMO_CONTENT_LOADERS += ["contests.interunit.demo"]
