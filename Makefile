@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/site
 # silence is closed (docs/deploy.md, "Slow and silent clients").
 DAPHNE_TIMEOUTS := --websocket_connect_timeout 5 --ping-interval 15 --ping-timeout 15
 
-.PHONY: run test install install-test install-bench chromium redis-server migrate demo messages serve clean
+.PHONY: run test install install-test install-bench chromium fonts redis-server migrate demo messages serve clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -41,10 +41,20 @@ demo: migrate
 	$(PYTHON) manage.py load_demo_content
 	$(PYTHON) manage.py ensure_admin
 
-run: demo
+run: demo fonts
 	@echo "Development mode (DEBUG=$$DEBUG): not for production. Staff in the MFA groups and superusers set up TOTP at first login."
 	@$(PYTHON) manage.py print_urls --base http://$(HOST):$(PORT)
 	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 $(DAPHNE_TIMEOUTS) config.server:application
+
+# Certificates, letters and bulletins are drawn with Noto CJK (core/fonts.py).
+fonts:
+	@if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "Certificates and bulletins need Debian's fonts-noto-cjk: run 'sudo apt-get install fonts-noto-cjk'" >&2; exit 1; \
+	  fi; \
+	fi
 
 chromium:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \

@@ -249,6 +249,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = _("Seven Into, Seven Contests")
 WAGTAILADMIN_BASE_URL = env.BASE_URL
+CJK_FONT_PATH = env.CJK_FONT_PATH
+CJK_FONT_BOLD_PATH = env.CJK_FONT_BOLD_PATH
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False

@@ -52,3 +52,7 @@ def secret_key():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(50))
     return path.read_text().strip()
+
+# Certificates, letters and bulletins are drawn with a CJK font (core/fonts.py): Debian's fonts-noto-cjk.
+CJK_FONT_PATH = text("CJK_FONT_PATH", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+CJK_FONT_BOLD_PATH = text("CJK_FONT_BOLD_PATH", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
