@@ -129,8 +129,11 @@ class HostConsumer(GameConsumer):
         await self.change(runner.lucky_draw, message["count"], message["min_correct"], self.seat.identity["user"])
 
     async def msg_host_redeem(self, message):
-        frame = await database_sync_to_async(runner.redeem)(self.game.pk, message["code"], self.seat.identity["user"])
+        frame, personal = await database_sync_to_async(runner.redeem)(
+            self.game.pk, message["code"], self.seat.identity["user"]
+        )
         await self.send_frame({**frame, "ref": message.get("ref")})
+        await broadcast_personal(self.key, "players", personal)  # the winner's phone shows 已兑奖
 
 
 def check_host(user, game):

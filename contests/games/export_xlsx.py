@@ -21,8 +21,8 @@ from .models import Player, PlayerAnswer
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _sheet(workbook, title, header, rows):
-    sheet = workbook.active
+def _sheet(workbook, title, header, rows, *, new=False):
+    sheet = workbook.create_sheet(title) if new else workbook.active
     sheet.title = title
     sheet.append([safe_cell(text) for text in header])
     for cell in sheet[1]:
@@ -39,7 +39,10 @@ def per_player_workbook(game):
         header += [_("Q%(n)d answer") % {"n": number}, _("Q%(n)d time (s)") % {"n": number}, _("Q%(n)d points") % {"n": number}]
     players = {p.pk: p for p in Player.objects.filter(game=game)}
     answers = {(a.player_id, a.question_index): a for a in PlayerAnswer.objects.filter(game=game)}
-    ranks = {r.player_id: r.rank for r in ranking((p.pk, p.score, p.total_ms) for p in players.values() if not p.kicked)}
+    ranks = {
+        r.player_id: r.rank
+        for r in ranking(((p.pk, p.score, p.total_ms) for p in players.values() if not p.kicked), by_time=game.speed_counts)
+    }
     rows = []
     for player in sorted(players.values(), key=lambda p: (ranks.get(p.pk, len(players) + 1), p.pk)):
         row = [ranks.get(player.pk, ""), player.nickname, player.score, player.correct_count, player.masked_phone,
@@ -48,7 +51,19 @@ def per_player_workbook(game):
             answer = answers.get((player.pk, index))
             row += [answer.choice, round(answer.elapsed_ms / 1000, 2), answer.points] if answer else ["", "", ""]
         rows.append(row)
-    return _sheet(Workbook(), _("Players"), header, rows)
+    workbook = _sheet(Workbook(), _("Players"), header, rows)
+    return draws_sheet(workbook, game, players)
+
+
+def draws_sheet(workbook, game, players):
+    """Every lucky draw with its seed, so that anyone can repeat it (the big screen never shows it)."""
+    header = [_("Drawn at"), _("Seed"), _("Winners drawn"), _("Minimum correct answers"), _("Eligible players"), _("Winners")]
+    rows = [
+        [draw.drawn_at.strftime("%Y-%m-%d %H:%M:%S"), draw.seed, draw.count, draw.min_correct, len(draw.eligible_ids),
+         "、".join(players[pk].nickname for pk in draw.winner_ids if pk in players)]
+        for draw in game.draws.all()
+    ]
+    return _sheet(workbook, _("Lucky draws"), header, rows, new=True)
 
 
 def question_rows(game):

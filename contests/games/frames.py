@@ -10,7 +10,7 @@ from contests.rules import public_game as rules
 from core.ranking import place
 
 from .models import Player, PlayerAnswer, PublicGame
-from .state import game_state, played_questions
+from .state import game_config, game_state, played_questions
 
 TOP_SIZE = 10
 
@@ -64,9 +64,28 @@ def reveal_frame(game):
     }
 
 
+def host_actions(game, now=None):
+    """What the host may do now, from the rules' transition logic (docs/protocol.md)."""
+    return rules.host_actions(game_state(game), game_config(game), server_time_ms() if now is None else now)
+
+
+def ranking_of(game, players):
+    """The rules' ranking of `players` (not kicked ones), with the game's "speed counts" setting."""
+    return rules.ranking(((p.pk, p.score, p.total_ms) for p in players if not p.kicked), by_time=game.speed_counts)
+
+
+def podium_of(game):
+    """The game's winners: within the podium size, never a player without points."""
+    players = Player.objects.filter(game=game, kicked=False).only("pk", "score", "total_ms")
+    return rules.podium(
+        ((p.pk, p.score, p.total_ms) for p in players), game.podium_size, by_time=game.speed_counts
+    )
+
+
 def result_frames(game, players, answers):
     """Each ranked phone's own result of the question just revealed, by player id."""
-    ranked = rules.ranking((p.pk, p.score, p.total_ms) for p in players if not p.kicked)
+    ranked = ranking_of(game, players)
+    streaks = {p.pk: p.streak for p in players}
     personal = {}
     for entry in ranked:
         answer = answers.get(entry.player_id)
@@ -80,6 +99,7 @@ def result_frames(game, players, answers):
             "score": entry.score,
             "rank": entry.rank,
             "players": len(ranked),
+            "streak": streaks[entry.player_id],
         }
     return personal
 
@@ -87,7 +107,7 @@ def result_frames(game, players, answers):
 def top_players(game, size=TOP_SIZE):
     players = Player.objects.filter(game=game, kicked=False).only("pk", "nickname", "score", "total_ms")
     by_id = {player.pk: player for player in players}
-    ranked = rules.ranking((player.pk, player.score, player.total_ms) for player in players)
+    ranked = ranking_of(game, players)
     return [
         {"rank": entry.rank, "nickname": by_id[entry.player_id].nickname, "score": entry.score}
         for entry in ranked
@@ -97,15 +117,23 @@ def top_players(game, size=TOP_SIZE):
 
 def rank_of(player):
     """The player's place: ahead are players with more points, or as many in less total time."""
-    better = Player.objects.filter(game_id=player.game_id, kicked=False).filter(
-        Q(score__gt=player.score) | Q(score=player.score, total_ms__lt=player.total_ms)
-    )
-    return place(better.count())
+    ahead = Q(score__gt=player.score)
+    if player.game.speed_counts:
+        ahead |= Q(score=player.score, total_ms__lt=player.total_ms)
+    return place(Player.objects.filter(game_id=player.game_id, kicked=False).filter(ahead).count())
 
 
 def leaderboard_frame(game):
     top, total = top_players(game)
     return {"type": "game.leaderboard", "version": game.version, "game": game_header(game), "top": top, "players": total}
+
+
+def finished_frame(game):
+    """The end: the top 10 and the podium's winners (players with points only)."""
+    winners = podium_of(game)
+    nicknames = dict(Player.objects.filter(pk__in=[entry.player_id for entry in winners]).values_list("pk", "nickname"))
+    podium = [{"rank": entry.rank, "nickname": nicknames[entry.player_id], "score": entry.score} for entry in winners]
+    return {**leaderboard_frame(game), "type": "game.finished", "podium_size": game.podium_size, "podium": podium}
 
 
 def prize_frame(prize):
@@ -136,6 +164,8 @@ def _phase_part(game):
         part["reveal"] = reveal_frame(game)
     if game.phase in (PublicGame.Phase.LEADERBOARD, PublicGame.Phase.FINISHED):
         part["top"] = leaderboard_frame(game)["top"]
+    if game.phase == PublicGame.Phase.FINISHED:
+        part["podium"] = finished_frame(game)["podium"]
     return part
 
 
@@ -146,13 +176,17 @@ def screen_snapshot(game_id):
     part["answered"] = PlayerAnswer.objects.filter(game=game, question_index=game.current_index).count()
     last_draw = game.draws.last()
     if last_draw:
-        part["draw"] = draw_frame(last_draw)
+        part["draw"] = {key: value for key, value in draw_frame(last_draw).items() if key != "seed"}
     return part
 
 
 def host_snapshot(game_id):
     part = screen_snapshot(game_id)
     game = PublicGame.objects.get(pk=game_id)
+    part["actions"] = host_actions(game)
+    last_draw = game.draws.last()
+    if last_draw:
+        part["draw"] = draw_frame(last_draw)  # the host keeps the seed
     if game.current_index >= 0:
         part["correct"] = played_questions(game_id)[game.current_index].reveal["correct"]
     part["roster"] = [
@@ -181,6 +215,7 @@ def player_snapshot(player_id):
         "rank": rank_of(player),
         "players": Player.objects.filter(game=game, kicked=False).count(),
         "choice": answer.choice if answer else None,
+        "streak": player.streak,
     }
     if answer and answer.points is not None:
         part["me"].update(points=answer.points, correct=answer.correct)

@@ -7,6 +7,7 @@ import random
 import secrets
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,9 @@ def new_token():
 
 def new_prize_code():
     return access_codes.new_code(CODE_LENGTH)
+
+
+colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour is written #RRGGBB, for example #c62828."))
 
 
 def mask_phone(phone):
@@ -66,6 +70,10 @@ class PublicGame(models.Model):
         SPEED = rules.ScoringMode.SPEED.value, _("speed-weighted (at least half the points)")
         FIXED = rules.ScoringMode.FIXED.value, _("fixed points")
 
+    class DrawPool(models.TextChoices):
+        NOT_PODIUM = rules.DrawPool.NOT_PODIUM.value, _("players who did not win a podium place")
+        EVERYONE = rules.DrawPool.EVERYONE.value, _("every player with enough correct answers")
+
     title = models.CharField(_("title"), max_length=120)
     pin = models.CharField(_("PIN"), max_length=PIN_DIGITS, unique=True, default=new_pin, editable=False)
     event_page = models.ForeignKey(
@@ -96,6 +104,31 @@ class PublicGame(models.Model):
     question_on_screen_only = models.BooleanField(
         _("question on the big screen only"), default=False,
         help_text=_("Phones show only the answer buttons, not the question text."),
+    )
+    speed_counts = models.BooleanField(
+        _("speed counts"), default=True,
+        help_text=_("Off: only correct answers score (fixed points), and equal scores share a place whatever the answer times."),
+    )
+    draw_pool = models.CharField(
+        _("lucky draw among"), max_length=12, choices=DrawPool.choices, default=DrawPool.NOT_PODIUM,
+    )
+    draw_repeat = models.BooleanField(
+        _("a player may win more than one prize"), default=False,
+        help_text=_("Off: one prize code per person; a player holding a prize is not drawn again."),
+    )
+    # How the big screen looks: the organiser's name and logo, and two colours.
+    organiser = models.CharField(_("organiser name"), max_length=80, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("organiser logo"),
+    )
+    colour = models.CharField(
+        _("main colour"), max_length=7, default="#c62828", validators=[colour_validator],
+        help_text=_("Big screen accents, #RRGGBB."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"), max_length=7, default="#ffca28", validators=[colour_validator],
+        help_text=_("Timer, bars and the podium's highlights, #RRGGBB."),
     )
     phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices, default=Phase.LOBBY, editable=False)
     current_index = models.SmallIntegerField(default=-1, editable=False)
@@ -135,8 +168,11 @@ class PublicGame(models.Model):
     def scoring(self):
         return rules.Scoring(
             mode=rules.ScoringMode(self.scoring_mode), points=self.points, streak_bonus=self.streak_bonus,
-            wrong_penalty=self.wrong_penalty, podium_size=self.podium_size,
+            wrong_penalty=self.wrong_penalty, podium_size=self.podium_size, speed_counts=self.speed_counts,
         )
+
+    def draw_rules(self):
+        return rules.DrawRules(pool=rules.DrawPool(self.draw_pool), repeat=self.draw_repeat)
 
     def apply_state(self, state):
         self.phase = state.stored_phase

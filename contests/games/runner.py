@@ -22,8 +22,16 @@ from .state import game_config, game_state, played_questions
 
 
 def run(game_id, command, *args):
-    """Run a host command (a function of this module taking the game row) on the locked row."""
-    return change_locked(PublicGame, game_id, lambda game: command(game, *args))
+    """Run a host command (a function of this module taking the game row) on the locked row; the
+    host's frame carries the actions allowed after it."""
+    return change_locked(PublicGame, game_id, lambda game: with_host_actions(game, command(game, *args)))
+
+
+def with_host_actions(game, result):
+    by_audience, personal = result if isinstance(result, tuple) else (result, None)
+    if "host" in by_audience:
+        by_audience = {**by_audience, "host": {**by_audience["host"], "actions": frames.host_actions(game)}}
+    return by_audience if personal is None else (by_audience, personal)
 
 
 def _apply(game, role, command, args=None, now=None):
@@ -110,16 +118,13 @@ def show_leaderboard(game):
 
 
 def finish(game):
-    """End the game; the podium's players get their prize codes."""
+    """End the game; the podium's players (never one without points) get their prize codes."""
     _store_state(game, _apply(game, rules.Role.HOST, "finish"))
-    players = list(Player.objects.filter(game=game, kicked=False))
-    podium = rules.podium(((p.pk, p.score, p.total_ms) for p in players), game.podium_size)
     personal = {}
-    for entry in podium:
-        if entry.score > 0:
-            prize, _ = Prize.objects.get_or_create(game=game, player_id=entry.player_id, reason=Prize.Reason.PODIUM)
-            personal[entry.player_id] = frames.prize_frame(prize)
-    frame = {**frames.leaderboard_frame(game), "type": "game.finished", "podium_size": game.podium_size}
+    for entry in frames.podium_of(game):
+        prize, _ = Prize.objects.get_or_create(game=game, player_id=entry.player_id, reason=Prize.Reason.PODIUM)
+        personal[entry.player_id] = frames.prize_frame(prize)
+    frame = frames.finished_frame(game)
     return {"screen": frame, "players": frame, "host": frame}, personal
 
 
@@ -135,11 +140,17 @@ def kick(game, player_id):
 
 
 def lucky_draw(game, count, min_correct, user=None, seed=None):
-    """Draw winners among players with at least `min_correct` correct answers; logged with its seed."""
+    """Draw winners among players with at least `min_correct` correct answers, within the game's
+    draw pool and repeat rule; logged with its seed (the host and the export see it, the big
+    screen does not)."""
+    _apply(game, rules.Role.HOST, "draw")
     if not (isinstance(count, int) and isinstance(min_correct, int)) or count < 1 or min_correct < 0:
         raise Refusal("bad_draw", "count must be at least 1 and the threshold not negative")
-    eligible = list(
-        Player.objects.filter(game=game, kicked=False, correct_count__gte=min_correct).values_list("pk", flat=True)
+    eligible = rules.draw_pool(
+        Player.objects.filter(game=game, kicked=False, correct_count__gte=min_correct).values_list("pk", flat=True),
+        podium_ids=[entry.player_id for entry in frames.podium_of(game)],
+        prize_holder_ids=Prize.objects.filter(game=game).values_list("player_id", flat=True),
+        rules=game.draw_rules(),
     )
     if not eligible:
         raise Refusal("nobody_eligible", "no player meets the threshold")
@@ -156,11 +167,13 @@ def lucky_draw(game, count, min_correct, user=None, seed=None):
     game.version += 1
     game.save(update_fields=["version"])
     frame = {**frames.draw_frame(draw), "version": game.version}
-    return {"screen": frame, "players": frame, "host": frame}, personal
+    public = {key: value for key, value in frame.items() if key != "seed"}
+    return {"screen": public, "players": public, "host": frame}, personal
 
 
 def redeem(game_id, code, user=None):
-    """Mark a prize code redeemed; a code works once (a conditional update, not read-then-write)."""
+    """Mark a prize code redeemed; a code works once (a conditional update, not read-then-write).
+    Returns the host's reply and, by player id, the winner's phone's new prize frame."""
     code = "".join(str(code or "").split()).upper()
     updated = Prize.objects.filter(game_id=game_id, code=code, redeemed_at=None).update(
         redeemed_at=timezone.now(), redeemed_by=user
@@ -170,7 +183,8 @@ def redeem(game_id, code, user=None):
         raise Refusal("unknown_code", "no prize with this code in this game")
     if not updated:
         raise Refusal("already_redeemed", "this code has already been redeemed")
-    return {
+    reply = {
         "type": "prize.redeemed", "code": prize.code, "nickname": prize.player.nickname,
         "reason": prize.reason, "phone": prize.player.masked_phone,
     }
+    return reply, {prize.player_id: frames.prize_frame(prize)}

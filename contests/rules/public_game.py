@@ -55,7 +55,8 @@ class Scoring:
     - streak bonus: a correct answer earns `streak_bonus` more for each correct answer right
       before it (counted up to STREAK_CAP);
     - wrong penalty: a wrong answer costs `wrong_penalty`, but never takes a total below zero;
-      no answer costs nothing.
+      no answer costs nothing;
+    - speed does not count (`speed_counts` False): fixed points, and ranking ignores answer time.
     """
 
     mode: ScoringMode = ScoringMode.SPEED
@@ -63,10 +64,15 @@ class Scoring:
     streak_bonus: int = 0
     wrong_penalty: int = 0
     podium_size: int = 3
+    # False: "speed does not count": only correctness scores (fixed points) and equal scores
+    # share a place whatever the answer times.
+    speed_counts: bool = True
 
     def __post_init__(self):
         if self.mode not in tuple(ScoringMode):
             raise ValueError(f"unknown scoring mode {self.mode!r}")
+        if self.mode == ScoringMode.SPEED and not self.speed_counts:
+            raise ValueError("speed-weighted scoring needs speed to count")
         if self.points < 1 or self.streak_bonus < 0 or self.wrong_penalty < 0:
             raise ValueError("points must be positive, bonus and penalty not negative")
         if not PODIUM_MIN <= self.podium_size <= PODIUM_MAX:
@@ -239,20 +245,49 @@ class Ranked:
     score: int
 
 
-def ranking(entries):
-    """Rank (player_id, score, total_answer_ms) by score, then by less total answer time.
+def ranking(entries, *, by_time=True):
+    """Rank (player_id, score, total_answer_ms) by score, then by less total answer time
+    (`by_time` False, "speed does not count": by score only).
 
-    Equal score and time share a rank and the next rank skips (1, 1, 3).
+    Equal players share a rank and the next rank skips (1, 1, 3).
     """
-    ranked = shared_places(entries, key=lambda entry: (-entry[1], entry[2]), order=lambda entry: str(entry[0]))
+    key = (lambda entry: (-entry[1], entry[2])) if by_time else (lambda entry: -entry[1])
+    ranked = shared_places(entries, key=key, order=lambda entry: str(entry[0]))
     return [Ranked(place, player_id, score) for place, (player_id, score, _total_ms) in ranked]
 
 
-def podium(entries, size):
-    """The ranked players whose rank is within the podium size (ties may make it longer)."""
+def podium(entries, size, *, by_time=True):
+    """The ranked players with points whose rank is within the podium size (ties may make it
+    longer). A player without points is never a winner."""
     if not PODIUM_MIN <= size <= PODIUM_MAX:
         raise ValueError(f"the podium has {PODIUM_MIN} to {PODIUM_MAX} places")
-    return [ranked for ranked in ranking(entries) if ranked.rank <= size]
+    return [ranked for ranked in ranking(entries, by_time=by_time) if ranked.rank <= size and ranked.score > 0]
+
+
+class DrawPool(StrEnum):
+    """Who may be drawn (among players with enough correct answers)."""
+
+    EVERYONE = "everyone"
+    NOT_PODIUM = "not_podium"  # the podium's winners are left out
+
+
+@dataclass(frozen=True)
+class DrawRules:
+    """A game's lucky-draw settings: the pool, and whether one player may win more than once."""
+
+    pool: DrawPool = DrawPool.NOT_PODIUM
+    repeat: bool = False  # False: one prize code per person (an earlier prize leaves the pool)
+
+
+def draw_pool(eligible_ids, podium_ids, prize_holder_ids, rules=DrawRules()):
+    """The players a draw picks from: those with enough correct answers (`eligible_ids`), less the
+    podium's winners (pool NOT_PODIUM) and anyone already holding a prize (repeat False)."""
+    left_out = set()
+    if rules.pool == DrawPool.NOT_PODIUM:
+        left_out |= set(podium_ids)
+    if not rules.repeat:
+        left_out |= set(prize_holder_ids)
+    return [player_id for player_id in eligible_ids if player_id not in left_out]
 
 
 def lucky_draw(eligible_ids, count, seed):
@@ -332,6 +367,13 @@ def _finish(state, config, args, now):
     return _changed(state, GameState.finish)
 
 
+def _draw(state, config, args, now):
+    """A lucky draw is held once the game is over (the podium is known by then)."""
+    if state.stored_phase != Phase.FINISHED:
+        raise Refusal("bad_phase", "the lucky draw is held after the game has ended")
+    return Outcome(state)
+
+
 def _join(state, config, args, now):
     state.check_join()
     return Outcome(state, nickname=clean_nickname(args.get("nickname"), banned_words=config.banned_words))
@@ -353,6 +395,42 @@ _COMMANDS = {
     (Role.HOST, "reveal"): _reveal,
     (Role.HOST, "leaderboard"): _leaderboard,
     (Role.HOST, "finish"): _finish,
+    (Role.HOST, "draw"): _draw,
     (Role.PLAYER, "join"): _join,
     (Role.PLAYER, "answer"): _answer,
 }
+
+
+# What the host may do now ------------------------------------------------------------------
+# The host's commands in the order the console offers them; the first allowed one of
+# NATURAL_ORDER is the natural next step (the console's large button).
+HOST_ACTIONS = ("next", "reveal", "leaderboard", "finish", "draw")
+NATURAL_ORDER = ("reveal", "leaderboard", "next", "draw")
+# Actions that cannot be undone: the console separates them and asks for a confirmation.
+DESTRUCTIVE_ACTIONS = frozenset({"finish"})
+
+
+def allowed_actions(state, config, now):
+    """The host commands `apply` would accept now, tried on the state itself (so the console
+    never offers what the transition logic refuses)."""
+    allowed = []
+    for command in HOST_ACTIONS:
+        try:
+            apply(state, config, Role.HOST, command, {}, now)
+        except Refusal:
+            continue
+        allowed.append(command)
+    return allowed
+
+
+def host_actions(state, config, now):
+    """{"allowed": [...], "primary": the natural next step or None, "destructive": [...]}."""
+    allowed = allowed_actions(state, config, now)
+    primary = next((command for command in NATURAL_ORDER if command in allowed), None)
+    if primary is None and allowed == ["finish"]:
+        primary = "finish"
+    return {
+        "allowed": allowed,
+        "primary": primary,
+        "destructive": [command for command in allowed if command in DESTRUCTIVE_ACTIONS],
+    }

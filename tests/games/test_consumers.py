@@ -5,7 +5,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from channels.routing import URLRouter
 
-from contests.games.models import Player, PlayerAnswer, Prize
+from contests.games.models import Player, PlayerAnswer, Prize, PublicGame
 from contests.live.clock import server_time_ms
 from contests.live.consumer import CLOSE_REFUSED
 from contests.routing import websocket_urlpatterns
@@ -88,6 +88,8 @@ async def test_play_a_question_join_late_answer_once_and_reveal(game):
 
 
 async def test_every_broadcast_carries_version_and_sent_at(game):
+    game.draw_pool = PublicGame.DrawPool.EVERYONE  # the one player left is on the podium
+    await sync_to_async(game.save)()
     correct = await sync_to_async(ordered_correct)(game)
     host, screen = await host_of(game), await screen_of(game)
     ming, _, _ = await join(game, "阿明")
@@ -97,14 +99,14 @@ async def test_every_broadcast_carries_version_and_sent_at(game):
     await send(ming, "player.answer", index=0, choice=correct[0])
     await receive_until(ming, "answer.accepted")
     for command, player in (("host.reveal", None), ("host.leaderboard", None), ("host.kick", "hong"),
-                            ("host.draw", None), ("host.finish", None)):
+                            ("host.finish", None), ("host.draw", None)):
         fields = {"count": 1, "min_correct": 0} if command == "host.draw" else {}
         if player:
             fields["player"] = (await sync_to_async(Player.objects.get)(nickname="小红")).pk
         await send(host, command, **fields)
     for audience in (host, screen):
         frames = []
-        while not frames or frames[-1]["type"] != "game.finished":
+        while not frames or frames[-1]["type"] != "game.draw":
             frames.append(await receive(audience))
         kinds = {frame["type"] for frame in frames}
         assert {"game.joined", "game.question", "game.answered", "game.reveal", "game.leaderboard", "game.kicked",
@@ -113,6 +115,8 @@ async def test_every_broadcast_carries_version_and_sent_at(game):
             assert isinstance(frame["version"], int) and isinstance(frame["sent_at"], int), frame
         versions = [frame["version"] for frame in frames]
         assert versions == sorted(versions)
+        # The draw's seed stays with the host (and the export): the hall never sees it.
+        assert ("seed" in frames[-1]) == (audience is host)
     for communicator in (host, screen, ming, hong):
         await communicator.disconnect()
 
@@ -235,6 +239,8 @@ async def test_unknown_pin_and_non_host_are_refused(game):
 
 
 async def test_finish_draw_and_single_use_redemption(game):
+    game.draw_pool, game.draw_repeat = PublicGame.DrawPool.EVERYONE, True  # podium winners may be drawn too
+    await sync_to_async(game.save)()
     correct = await sync_to_async(ordered_correct)(game)
     host = await host_of(game)
     phones = [await join(game, name) for name in ("甲", "乙", "丙", "丁")]
@@ -257,6 +263,11 @@ async def test_finish_draw_and_single_use_redemption(game):
     assert len(draw["winners"]) == 3 == len(set(draw["winners"])) and draw["eligible"] == 3 and draw["seed"]
     await send(host, "host.redeem", code=winner_prize["code"].lower())
     assert (await receive_until(host, "prize.redeemed"))["code"] == winner_prize["code"]
+    redeemed = await receive_until(phones[0][0], "player.prize")
+    if redeemed["reason"] == "draw":  # the podium winner was drawn too (this game allows it)
+        redeemed = await receive_until(phones[0][0], "player.prize")
+    # The winner's phone changes to 已兑奖.
+    assert redeemed["code"] == winner_prize["code"] and redeemed["redeemed"] is True
     await send(host, "host.redeem", code=winner_prize["code"])
     assert (await receive_until(host, "error"))["code"] == "already_redeemed"
     await send(host, "host.redeem", code="NOPE2345")
