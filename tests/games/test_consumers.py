@@ -88,7 +88,7 @@ async def test_play_a_question_join_late_answer_once_and_reveal(game):
 
 
 async def test_every_broadcast_carries_version_and_sent_at(game):
-    game.draw_pool = PublicGame.DrawPool.EVERYONE  # the one player left is on the podium
+    game.draw_pool, game.draw_repeat = PublicGame.DrawPool.EVERYONE, True  # the one player left won a podium place
     await sync_to_async(game.save)()
     correct = await sync_to_async(ordered_correct)(game)
     host, screen = await host_of(game), await screen_of(game)
