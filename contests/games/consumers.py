@@ -122,6 +122,9 @@ class HostConsumer(GameConsumer):
     async def msg_host_finish(self, message):
         await self.change(runner.finish)
 
+    async def msg_host_sound(self, message):
+        await self.change(runner.set_sound, message["on"])
+
     async def msg_host_kick(self, message):
         await self.change(runner.kick, message["player"])
 

@@ -40,7 +40,8 @@ def bank():
 
 def load():
     game, created = PublicGame.objects.get_or_create(
-        title=TITLE, defaults={"bank": bank(), "reading_seconds": 3, "answer_seconds": 15, "streak_bonus": 10}
+        title=TITLE,
+        defaults={"bank": bank(), "reading_seconds": 3, "answer_seconds": 15, "streak_bonus": 10, "organiser": "市应急管理局"},
     )
     if created:
         game.fill_from_bank(len(QUESTIONS))

@@ -99,9 +99,11 @@ class GameForm(forms.ModelForm):
     class Meta:
         model = PublicGame
         fields = [
-            "title", "event_page", "bank", "scoring_mode", "points", "streak_bonus", "wrong_penalty",
-            "podium_size", "reading_seconds", "answer_seconds", "question_on_screen_only",
+            "title", "event_page", "bank", "scoring_mode", "speed_counts", "points", "streak_bonus", "wrong_penalty",
+            "podium_size", "reading_seconds", "answer_seconds", "question_on_screen_only", "draw_pool", "draw_repeat",
+            "organiser", "logo", "colour", "accent_colour",
         ]
+        widgets = {"colour": forms.TextInput(attrs={"type": "color"}), "accent_colour": forms.TextInput(attrs={"type": "color"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,6 +121,10 @@ class GameForm(forms.ModelForm):
         data = super().clean()
         if data.get("answer_seconds") is not None and not 5 <= data["answer_seconds"] <= 120:
             self.add_error("answer_seconds", _("Answering lasts 5 to 120 seconds."))
+        if data.get("speed_counts") is False and data.get("scoring_mode") == PublicGame.ScoringMode.SPEED:
+            self.add_error(
+                "scoring_mode", _("When speed does not count, choose fixed points (or let speed count).")
+            )
         if data.get("source") == self.Source.PICK:
             self.clean_picked(data)
         elif data.get("source") == self.Source.MIX:

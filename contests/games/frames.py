@@ -28,6 +28,8 @@ def game_header(game, now=None):
         "deadline": game.deadline_ms,
         "question_on_screen_only": game.question_on_screen_only,
         "podium_size": game.podium_size,
+        "sound": game.sound_on,
+        "speed_counts": game.speed_counts,
     }
 
 

@@ -17,6 +17,7 @@ HOST = (
     Message("host.kick", player=Integer(1, code="unknown_player")),
     Message("host.draw", count=Integer(1, MAX_DRAW, code="bad_draw"), min_correct=Integer(0, MAX_DRAW, code="bad_draw")),
     Message("host.redeem", code=Text(32, code="unknown_code")),
+    Message("host.sound", on=Integer(0, 1)),
 )
 
 PROTOCOL = Protocol(

@@ -130,6 +130,8 @@ class PublicGame(models.Model):
         _("accent colour"), max_length=7, default="#ffca28", validators=[colour_validator],
         help_text=_("Timer, bars and the podium's highlights, #RRGGBB."),
     )
+    # The big screen's sounds, switched on and off from the host console while the game runs.
+    sound_on = models.BooleanField(_("sound on the big screen"), default=True, editable=False)
     phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices, default=Phase.LOBBY, editable=False)
     current_index = models.SmallIntegerField(default=-1, editable=False)
     opens_at_ms = models.BigIntegerField(null=True, editable=False)

@@ -128,6 +128,15 @@ def finish(game):
     return {"screen": frame, "players": frame, "host": frame}, personal
 
 
+def set_sound(game, on):
+    """Switch the big screen's sounds on (1) or off (0)."""
+    game.sound_on = bool(on)
+    game.version += 1
+    game.save(update_fields=["sound_on", "version"])
+    frame = {"type": "game.sound", "version": game.version, "game": frames.game_header(game)}
+    return {"screen": frame, "host": frame}
+
+
 def kick(game, player_id):
     updated = Player.objects.filter(game=game, pk=player_id, kicked=False).update(kicked=True)
     if not updated:

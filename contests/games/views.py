@@ -126,9 +126,17 @@ def host_games(request):
     return render(request, "games/host_games.html", {"form": form, "games": games})
 
 
+def draw_rules_text(game):
+    """The game's lucky-draw settings in a sentence, for the host console."""
+    repeat = _("a player may win more than one prize") if game.draw_repeat else _("one prize code per person")
+    return _("Drawn among: %(pool)s; %(repeat)s.") % {"pool": game.get_draw_pool_display(), "repeat": repeat}
+
+
 @hosted_game
 def host_console(request, game):
-    return render(request, "games/host.html", {"game": game, "join_url": join_url(request, game)})
+    return render(
+        request, "games/host.html", {"game": game, "join_url": join_url(request, game), "draw_rules": draw_rules_text(game)}
+    )
 
 
 @game_by_pin

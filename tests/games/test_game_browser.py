@@ -79,7 +79,7 @@ def test_screen_host_and_twenty_phones_play_three_questions(browser, asgi_server
             expect(button).to_be_enabled(timeout=10_000)
             button.click()
         for phone in phones:
-            expect(phone.locator("[data-answered]")).to_be_visible()
+            expect(phone.locator("[data-receipt]")).to_be_visible()
         expect(screen.locator("[data-answered]")).to_have_text(f"已作答 {PHONES} 人")
         screen.screenshot(path=output_dir / f"screen-{index + 1}-question.png")
         phones[0].screenshot(path=output_dir / f"phone-{index + 1}-question.png")
@@ -87,7 +87,7 @@ def test_screen_host_and_twenty_phones_play_three_questions(browser, asgi_server
         host.click("button[data-command='host.reveal']")
         revealed = screen.locator("[data-view=revealed]")
         expect(revealed).to_be_visible()
-        expect(revealed.locator(".screen-option.correct .screen-vote-count")).to_have_text(str(rights))
+        expect(revealed.locator(".screen-result.correct .screen-vote-count")).to_have_text(str(rights))
         expect(phones[0].locator("[data-result] .good")).to_contain_text("答对了")
         screen.screenshot(path=output_dir / f"screen-{index + 1}-reveal.png")
         phones[0].screenshot(path=output_dir / f"phone-{index + 1}-reveal.png")
@@ -101,7 +101,8 @@ def test_screen_host_and_twenty_phones_play_three_questions(browser, asgi_server
         phones[0].screenshot(path=output_dir / f"phone-{index + 1}-leaderboard.png")
 
     host.click("button[data-command='host.finish']")
-    expect(screen.locator("[data-podium] li").first).to_contain_text("<b>小明</b>")
+    host.click("[data-confirm-yes]")  # ending is confirmed
+    expect(screen.locator("[data-podium] .step-1")).to_contain_text("<b>小明</b>")
     prize = phones[0].locator(".game-prize")
     expect(prize).to_contain_text("兑奖码")
     screen.screenshot(path=output_dir / "screen-4-podium.png")

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 SETTINGS = {
     "scoring_mode": "fixed", "points": 10, "streak_bonus": 0, "wrong_penalty": 0, "podium_size": 5,
-    "reading_seconds": 3, "answer_seconds": 20,
+    "reading_seconds": 3, "answer_seconds": 20, "speed_counts": "on", "draw_pool": "not_podium",
+    "colour": "#c62828", "accent_colour": "#ffca28",
 }
 
 
@@ -99,3 +100,30 @@ def test_answer_time_is_checked(host_client):
     bank = make_bank()
     html = create(host_client, title="x", bank=bank.pk, source="mix", **{**mix_data({"count": 1}), "answer_seconds": 500})
     assert "作答时间为 5 到 120 秒" in html.content.decode()
+
+
+def test_show_settings_and_speed_that_does_not_count(host_client):
+    bank = make_bank()
+    response = create(
+        host_client, title="大字游戏", bank=bank.pk, source="mix", **mix_data({"count": 2}), speed_counts="",
+        scoring_mode="fixed", draw_pool="everyone", draw_repeat="on", organiser="应急管理局", colour="#0d47a1",
+        accent_colour="#ffeb3b",
+    )
+    assert response.status_code == 302, response.content.decode()
+    game = PublicGame.objects.get(title="大字游戏")
+    assert (game.speed_counts, game.draw_pool, game.draw_repeat, game.organiser, game.colour) == (
+        False, "everyone", True, "应急管理局", "#0d47a1"
+    )
+    assert not game.scoring().speed_counts
+
+
+def test_bad_show_settings_are_explained_and_nothing_is_lost(host_client):
+    bank = make_bank()
+    response = create(
+        host_client, title="速度不计", bank=bank.pk, source="mix", **mix_data({"count": 2}), speed_counts="",
+        scoring_mode="speed", colour="red",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and not PublicGame.objects.filter(title="速度不计").exists()
+    assert "速度不计分时，请选择固定分值" in html and "颜色的写法是 #RRGGBB" in html
+    assert 'value="速度不计"' in html

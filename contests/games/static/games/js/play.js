@@ -8,7 +8,22 @@
   var view = document.getElementById("game-view");
   var state = { game: null, question: null, me: null, result: null, prizes: [], chosen: "" };
   var token = window.localStorage.getItem(tokenKey);
+  var SHAPES = { A: "▲", B: "◆", C: "●", D: "■" };
+  var largeKey = "game-large-text";
+  var largeButton = document.querySelector("[data-large-text]");
   var client;
+
+  /* Larger text: remembered on this phone for every game. */
+  function applyLargeText(on) {
+    document.body.classList.toggle("game-large", on);
+    largeButton.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+  largeButton.addEventListener("click", function () {
+    var on = !document.body.classList.contains("game-large");
+    window.localStorage.setItem(largeKey, on ? "1" : "");
+    applyLargeText(on);
+  });
+  applyLargeText(window.localStorage.getItem(largeKey) === "1");
 
   function socketUrl() {
     return "/ws/games/" + pin + "/play/" + (token ? "?token=" + encodeURIComponent(token) : "");
@@ -24,8 +39,10 @@
     if (!state.me) return;
     joinForm.hidden = true;
     view.hidden = false;
-    view.querySelector("[data-me-nickname]").textContent = state.me.nickname;
-    view.querySelector("[data-me-score]").textContent = Game.t("score", { score: state.me.score });
+    var me = document.querySelector("[data-me]");
+    me.hidden = false;
+    me.querySelector("[data-me-nickname]").textContent = state.me.nickname;
+    me.querySelector("[data-me-score]").textContent = Game.t("score", { score: state.me.score });
     var phase = Game.phaseNow(state.game, client);
     if (phase === "reading" || phase === "answering") {
       Game.showOnly(view, "question");
@@ -35,7 +52,7 @@
       renderResult();
     } else if (phase === "leaderboard") {
       Game.showOnly(view, "leaderboard");
-      view.querySelector("[data-rank]").textContent = Game.t("rank", { rank: state.me.rank, players: state.me.players || "", score: state.me.score });
+      renderStanding();
     } else if (phase === "finished") {
       Game.showOnly(view, "finished");
       view.querySelector("[data-final]").textContent = Game.t("rank", { rank: state.me.rank, players: state.me.players || "", score: state.me.score });
@@ -51,19 +68,29 @@
     view.querySelector("[data-progress]").textContent = Game.t("question", { n: game.index + 1, count: game.count });
     view.querySelector("[data-stem]").textContent = question.stem;
     view.querySelector("[data-stem]").hidden = !question.stem;
-    var answered = view.querySelector("[data-answered]");
-    answered.hidden = !state.me.choice;
-    answered.textContent = state.me.choice ? Game.t("answered", { choice: state.me.choice }) : "";
+    var receipt = view.querySelector("[data-receipt]");
+    receipt.hidden = !state.me.choice;
+    view.querySelector("[data-receipt-title]").textContent = state.me.choice ? "✔ " + Game.t("phone.receipt") : "";
+    view.querySelector("[data-receipt-choice]").textContent = state.me.choice ? Game.t("phone.yourChoice", { choice: state.me.choice }) : "";
+    view.querySelector("[data-receipt-wait]").textContent = state.me.choice ? Game.t("phone.wait") : "";
+    view.querySelector("[data-view=question]").classList.toggle("answered", Boolean(state.me.choice));
     var box = view.querySelector("[data-answers]");
     var key = question.id + ":" + phase + ":" + (state.me.choice || "");
     if (box.dataset.key !== key) {
       box.dataset.key = key;
       box.textContent = "";
+      box.dataset.count = question.options.length;
       question.options.forEach(function (option) {
         var button = Game.el("button", "game-answer game-answer-" + option.label);
         button.type = "button";
         button.dataset.label = option.label;
-        button.append(Game.el("span", "game-answer-label", option.label), Game.el("span", "game-answer-text", option.text));
+        var badge = Game.el("span", "game-answer-label");
+        var mark = Game.el("span", "game-shape", SHAPES[option.label] || "◯");
+        mark.setAttribute("aria-hidden", "true");
+        badge.append(mark, document.createTextNode(option.label));
+        button.append(badge, Game.el("span", "game-answer-text", option.text));
+        button.setAttribute("aria-label", Game.t("phone.option", { label: option.label, text: option.text }));
+        if (question.kind === "multiple") button.setAttribute("aria-pressed", state.chosen.indexOf(option.label) >= 0 ? "true" : "false");
         button.disabled = phase !== "answering" || Boolean(state.me.choice);
         if (state.me.choice && state.me.choice.indexOf(option.label) >= 0) button.classList.add("chosen");
         button.addEventListener("click", function () { choose(option.label); });
@@ -92,29 +119,48 @@
     client.send("player.answer", { index: state.game.index, choice: choice });
   }
 
+  /* After the reveal: right or wrong, the points, the rank and the streak, then the explanation. */
   function renderResult() {
     var box = view.querySelector("[data-result]");
     box.textContent = "";
     var reveal = state.reveal;
     var result = state.result;
     var correct = reveal ? reveal.correct : "";
-    if (result && result.correct) {
-      box.append(Game.el("p", "game-big good", Game.t("correct", { points: result.points })));
-    } else if (result && result.choice) {
-      box.append(Game.el("p", "game-big bad", Game.t("wrong", { correct: correct })));
-    } else {
-      box.append(Game.el("p", "game-big", Game.t("missed", { correct: correct })));
-    }
+    var verdict;
+    if (result && result.correct) verdict = Game.el("div", "game-verdict good", "✔ " + Game.t("phone.right"));
+    else if (result && result.choice) verdict = Game.el("div", "game-verdict bad", "✘ " + Game.t("phone.wrongShort"));
+    else verdict = Game.el("div", "game-verdict missed", "– " + Game.t("phone.missedShort"));
+    box.append(verdict);
+    if (result && result.choice) box.append(Game.el("p", "game-points", Game.t("phone.points", { points: result.points })));
+    if (!(result && result.correct)) box.append(Game.el("p", "game-correct", Game.t("phone.correctIs", { correct: correct })));
+    var facts = Game.el("p", "game-facts");
+    facts.append(Game.el("span", "", Game.t("phone.rank", { rank: state.me.rank, players: state.me.players || "" })),
+      Game.el("span", "", Game.t("phone.total", { score: state.me.score })));
+    if (state.me.streak > 1) facts.append(Game.el("span", "game-streak", Game.t("phone.streak", { n: state.me.streak })));
+    box.append(facts);
     if (reveal && reveal.explanation) box.append(Game.el("p", "game-explanation", reveal.explanation));
-    box.append(Game.el("p", "game-rank", Game.t("rank", { rank: state.me.rank, players: state.me.players || "", score: state.me.score })));
+  }
+
+  function renderStanding() {
+    var box = view.querySelector("[data-rank]");
+    box.textContent = "";
+    box.append(Game.el("p", "game-verdict", Game.t("phone.rank", { rank: state.me.rank, players: state.me.players || "" })),
+      Game.el("p", "game-points", Game.t("phone.total", { score: state.me.score })));
+    if (state.top && state.top.length) {
+      box.append(Game.el("h2", "", Game.t("phone.top3")));
+      var list = Game.el("ol", "game-top3");
+      state.top.slice(0, 3).forEach(function (row) { list.append(Game.el("li", "", row.rank + ". " + row.nickname + " · " + row.score)); });
+      box.append(list);
+    }
   }
 
   function renderPrizes() {
     var box = view.querySelector("[data-prizes]");
     box.textContent = "";
     state.prizes.forEach(function (prize) {
-      var line = Game.el("p", "game-prize", Game.t(prize.reason === "draw" ? "prizeDraw" : "prize", { code: prize.code }));
-      if (prize.redeemed) line.append(" ", Game.t("redeemed"));
+      var line = Game.el("div", "game-prize" + (prize.redeemed ? " redeemed" : ""));
+      line.append(Game.el("p", "", Game.t(prize.reason === "draw" ? "prizeDraw" : "prize", { code: prize.code })));
+      if (prize.redeemed) line.append(Game.el("p", "game-redeemed", Game.t("phone.redeemedPrize")));
       box.append(line);
     });
   }
@@ -146,6 +192,7 @@
     state.reveal = snapshot.reveal || null;
     state.me = snapshot.me;
     state.prizes = snapshot.prizes || [];
+    state.top = snapshot.top || [];
     state.result = snapshot.me.points !== undefined ? { correct: snapshot.me.correct, points: snapshot.me.points, choice: snapshot.me.choice } : null;
     render();
   }
@@ -174,8 +221,12 @@
       state.me.score = frame.score;
       state.me.rank = frame.rank;
       state.me.players = frame.players;
+      state.me.streak = frame.streak;
+    } else if (frame.type === "game.leaderboard" || frame.type === "game.finished") {
+      state.top = frame.top;
     } else if (frame.type === "player.prize") {
-      state.prizes.push(frame);
+      // A prize already shown (same code) is replaced: redeemed now.
+      state.prizes = state.prizes.filter(function (prize) { return prize.code !== frame.code; }).concat([frame]);
     } else if (frame.type === "player.kicked") {
       forgetToken();
       Game.showOnly(view, "kicked");
