@@ -89,6 +89,12 @@ class PublicGameInspectView(InspectView):
     def get_question_on_screen_only_display_value(self):
         return _("yes") if self.object.question_on_screen_only else _("no")
 
+    def get_speed_counts_display_value(self):
+        return _("yes") if self.object.speed_counts else _("no")
+
+    def get_draw_repeat_display_value(self):
+        return _("yes") if self.object.draw_repeat else _("no")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["players"] = self.object.players.all()
@@ -109,7 +115,7 @@ class AnyPublicGameViewSet(ModelViewSet):
     inspect_view_fields = [
         "title", "pin", "phase", "event_page", "bank", "mix", "draw_seed", "scoring_mode", "points", "streak_bonus",
         "wrong_penalty", "podium_size", "reading_seconds", "answer_seconds", "question_on_screen_only",
-        "owner", "created_by", "created_at",
+        "speed_counts", "draw_pool", "draw_repeat", "organiser", "owner", "created_by", "created_at",
     ]
     # Only what can change safely while a game runs; everything else is fixed at creation.
     edit_handler = ObjectList(

@@ -4,6 +4,7 @@ import pytest
 from asgiref.sync import sync_to_async
 
 from contests.games import runner
+from contests.games.export_xlsx import per_player_workbook
 from contests.games.frames import host_snapshot
 from contests.games.models import Player, Prize, PublicGame
 from contests.rules import public_game as rules
@@ -105,3 +106,12 @@ async def test_every_host_frame_carries_the_actions(game):
     await send(host, "host.reveal")
     assert (await receive_until(host, "game.reveal"))["actions"]["primary"] == "leaderboard"
     await host.disconnect()
+
+
+def test_the_export_keeps_the_draws_seed(game):
+    scored_players(game, [500, 400, 300, 200])
+    runner.run(game.pk, runner.finish)
+    runner.run(game.pk, runner.lucky_draw, 1, 0, None, "咨询日-种子")
+    workbook = per_player_workbook(game)
+    rows = list(workbook["幸运抽奖"].values)
+    assert rows[1][1] == "咨询日-种子" and rows[1][5] == "玩家3"

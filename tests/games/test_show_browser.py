@@ -52,9 +52,22 @@ def no_sideways_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
 
 
+OTHER_SIZES = {"host": SCREEN, "screen": HOST}  # a host on a desktop, a screen on an old projector
+
+
 def shoot(pages, output_dir, phase):
+    """Each page at its own size, and the host console and big screen at the other's size too."""
     for name, page in pages.items():
         page.screenshot(path=output_dir / f"{phase}-{name}.png")
+        if name in OTHER_SIZES:
+            own = page.viewport_size
+            page.set_viewport_size(OTHER_SIZES[name])
+            page.wait_for_timeout(300)
+            size = OTHER_SIZES[name]
+            page.screenshot(path=output_dir / f"{phase}-{name}-{size['width']}x{size['height']}.png")
+            if name == "screen":
+                no_sideways_scroll(page)
+            page.set_viewport_size(own)
 
 
 def test_a_public_game_as_the_hall_sees_it(browser, asgi_server, output_dir):
