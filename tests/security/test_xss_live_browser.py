@@ -120,7 +120,9 @@ def test_game_screen_phone_and_host_show_hostile_names_and_questions_as_text(bro
     host = User.objects.create_user("zhuchiren", password="x")
     host.groups.add(Group.objects.get_or_create(name=HOSTS)[0])
     game.owner = host
-    game.save(update_fields=["owner"])
+    # Every hostile name is drawn: the podium's winners too, whatever prizes they already hold.
+    game.draw_pool, game.draw_repeat = "everyone", True
+    game.save(update_fields=["owner", "draw_pool", "draw_repeat"])
     screen = open_page(browser, f"{asgi_server}/live/games/{game.pin}/screen/", size=(1920, 1080))
     console = open_page(browser, f"{asgi_server}/live/games/{game.pin}/host/", session_cookie(host, asgi_server))
     phone = open_page(browser, f"{asgi_server}/live/games/{game.pin}/", size=(360, 740))
@@ -164,6 +166,7 @@ def test_game_screen_phone_and_host_show_hostile_names_and_questions_as_text(bro
     screen.screenshot(path=output_dir / "screen-leaderboard.png")
 
     console.click("button[data-command='host.finish']")
+    console.click("[data-confirm-yes]")  # ending is confirmed
     expect(screen.locator("[data-view=finished]")).to_be_visible()
     expect(screen.locator("[data-podium] li").first).to_be_visible()
     assert_clean(screen)
