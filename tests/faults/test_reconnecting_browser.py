@@ -61,7 +61,7 @@ def test_the_phone_page_shows_reconnecting_while_redis_is_gone_and_recovers(
     expect(status).to_have_attribute("data-state", "open", timeout=15_000)
     expect(status).to_be_hidden()
     phone.locator(".game-answer[data-label='B']").click()
-    expect(phone.locator("[data-answered]")).to_be_visible(timeout=10_000)
+    expect(phone.locator("[data-receipt]")).to_be_visible(timeout=10_000)
     host_command(server, game.pin, host_cookie, "host.reveal")
     expect(phone.locator("[data-view=revealed]")).to_be_visible(timeout=10_000)
     phone.screenshot(path=output_dir / "phone-after-redis-returned.png")
