@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contests.rules.public_game import (
+    HOST_ACTIONS,
     Config,
     GameState,
     Phase,
@@ -13,6 +14,7 @@ from contests.rules.public_game import (
     apply,
     clean_choice,
     clean_nickname,
+    host_actions,
     lucky_draw,
     podium,
     ranking,
@@ -265,3 +267,33 @@ def test_random_play_keeps_the_game_consistent(sequence):
         booked = sum(a.points for (pid, _), a in game.answers.items() if pid == player_id and a.points is not None)
         assert player.score == booked >= 0
         assert player.correct_count <= len(QUESTIONS) and player.streak <= player.correct_count
+
+
+@given(st.lists(st.sampled_from(["next", "reveal", "leaderboard", "finish", "draw"]), max_size=12))
+def test_the_host_is_offered_exactly_what_the_rules_accept(commands):
+    """Whatever the host did before, `host_actions` offers every command `apply` accepts and no
+    other; its primary step is one of them, and the end is always marked destructive."""
+    config = Config(questions=tuple(Question(*question) for question in QUESTIONS), reading_ms=1000, answer_ms=10_000)
+    state = GameState(question_count=len(QUESTIONS))
+    for now, command in enumerate(commands):
+        offered = host_actions(state, config, now)
+        accepted = []
+        for candidate in HOST_ACTIONS:
+            try:
+                apply(state, config, Role.HOST, candidate, {}, now)
+            except Refusal:
+                continue
+            accepted.append(candidate)
+        assert offered["allowed"] == accepted
+        assert offered["primary"] in accepted or (offered["primary"] is None and not accepted)
+        assert offered["destructive"] == [action for action in accepted if action == "finish"]
+        try:
+            state = apply(state, config, Role.HOST, command, {}, now).state
+        except Refusal:
+            assert command not in offered["allowed"]
+
+
+def test_podium_never_lists_a_player_without_points():
+    entries = [("a", 300, 10), ("b", 0, 5), ("c", 0, 1)]
+    assert [entry.player_id for entry in podium(entries, 3)] == ["a"]
+    assert podium([("z", 0, 0)], 3) == []
