@@ -1,10 +1,12 @@
 """What each role sees of a contest: one dict per audience, used both for the snapshot on connect
 and for the frame broadcast after every change. The correct answer and the explanation go to the
 host only, until the reveal; judges' sheets stay hidden until the judging closes."""
-from contests.rules.contest import State
-from contests.rules.phases import Phase, Role, RoundKind
+from contests.live.clock import server_time_ms
+from contests.rules.contest import State, host_actions
+from contests.rules.phases import Phase, Role, RoundKind, Verdict
 
 from .models import JudgeScore, RoundQuestion, ScoreEvent
+from .rules_config import contest_config
 
 AUDIENCES = ("host", "judges", "screen", "teams")
 REVEALED = (Phase.REVEALED, Phase.SCOREBOARD)
@@ -35,7 +37,8 @@ def view(contest, role, event=None):
         scores[state.team] -= state.delta  # the score would give the held-back verdict away
     data = {
         "version": state.version,
-        "contest": {"id": contest.pk, "title": contest.title, "status": contest.status, "rehearsal": contest.rehearsal},
+        "contest": {"id": contest.pk, "title": contest.title, "status": contest.status, "rehearsal": contest.rehearsal,
+                    "sound": contest.sound},
         "phase": str(state.phase),
         "paused_phase": state.paused["phase"] if state.paused else None,
         "teams": [
@@ -49,7 +52,10 @@ def view(contest, role, event=None):
         "deadline": state.deadline,
         "reading_until": state.reading_until,
         "round": None,
+        "rounds": [{"number": number, "title": rnd.title, "kind": rnd.kind}
+                   for number, rnd in enumerate(contest.rounds.all(), start=1)],
         "question": None,
+        "timed_out": state.verdict == Verdict.TIMEOUT,  # the hall saw the time run out: no secret
         "event": event,
     }
     slot = current_slot(contest, state)
@@ -59,6 +65,9 @@ def view(contest, role, event=None):
             "title": rnd.title, "kind": rnd.kind, "points": rnd.points, "number": state.round + 1,
             "turn": state.turn + 1, "turns": len(state.order), "risk_values": rnd.risk_values,
             "criteria": rnd.criteria if rnd.kind == RoundKind.JUDGED else [],
+            "wrong_penalty": rnd.wrong_penalty, "timeout_penalty": rnd.timeout_penalty,
+            "answer_seconds": rnd.answer_seconds, "buzz_seconds": rnd.buzz_seconds, "early_buzz": rnd.early_buzz,
+            "early_buzz_penalty": rnd.early_buzz_penalty, "hand_to_audience": rnd.hand_to_audience,
         }
         question = slot.question
         if question and (rnd.kind != RoundKind.RISK or state.risk_value is not None or role == Role.HOST):
@@ -80,6 +89,9 @@ def view(contest, role, event=None):
             if role == Role.JUDGE:
                 data["submitted"] = [int(judge) for judge in state.sheets]
     if role == Role.HOST:
+        data["actions"] = host_actions(state, contest_config(contest), contest.scores(), server_time_ms())
+        if contest.rehearsal:
+            data["actions"]["allowed"].append("reset")
         data["audit"] = [
             {"team": e.team_id, "delta": e.delta, "reason": e.reason, "actor": e.actor, "at": e.created_at.isoformat()}
             for e in ScoreEvent.objects.filter(contest=contest).order_by("-created_at", "-pk")[:30]

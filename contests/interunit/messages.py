@@ -23,6 +23,7 @@ HOST = (
         "start", "open", "lock", "undo", "reveal", "scoreboard", "next", "pause", "resume", "end", "reset")),
     _mark("host"),
     _adjust("host"),
+    Message("host.sound", on=Integer(0, 1, code="bad_value")),
 )
 JUDGE = (
     _mark("judge"),

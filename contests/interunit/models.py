@@ -26,6 +26,7 @@ def new_access_code():
 
 
 ASSIGN_STAFF = "contests.assign_contest_staff"
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #c0392b."))
 
 
 class ContestQuerySet(models.QuerySet):
@@ -62,11 +63,24 @@ class Contest(ClusterableModel):
     judges = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="judged_contests",
                                     verbose_name=_("judges"))
     state = models.JSONField(_("live state"), default=dict, blank=True, editable=False)
+    # How the big screen looks and sounds.
+    organiser = models.CharField(_("organiser"), max_length=100, blank=True,
+                                 help_text=_("Shown on the big screen beside the logo, e.g. 市应急管理局."))
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                             verbose_name=_("logo"))
+    screen_background = models.CharField(_("screen background colour"), max_length=7, default="#10142a",
+                                         validators=[HEX_COLOUR])
+    screen_accent = models.CharField(_("screen accent colour"), max_length=7, default="#ffd54f",
+                                     validators=[HEX_COLOUR], help_text=_("Titles, countdown and highlights."))
+    sound = models.BooleanField(_("sound on the big screen"), default=True,
+                                help_text=_("The host console switches it on and off during the contest."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     panels = [
         FieldPanel("title"), FieldPanel("event_page"), FieldPanel("start_score"), FieldPanel("rehearsal"),
         # Only an administrator assigns the staff (a Host's form has neither field).
+        MultiFieldPanel([FieldPanel("organiser"), FieldPanel("logo"), FieldPanel("screen_background"),
+                         FieldPanel("screen_accent"), FieldPanel("sound")], heading=_("Big screen")),
         FieldPanel("hosts", permission=ASSIGN_STAFF), FieldPanel("judges", permission=ASSIGN_STAFF),
         InlinePanel("teams", heading=_("Teams"), label=_("team")),
         InlinePanel("rounds", heading=_("Rounds"), label=_("round")),
@@ -109,7 +123,7 @@ class Team(models.Model):
         verbose_name=_("model-unit page"),
     )
     colour = models.CharField(_("colour"), max_length=7, default="#c0392b",
-                              validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #c0392b."))])
+                              validators=[HEX_COLOUR])
     members = models.TextField(_("members"), blank=True, help_text=_("One name per line."))
     access_code = models.CharField(_("access code"), max_length=6, unique=True, default=new_access_code)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -1,39 +1,16 @@
 """Run one command on a contest: lock the contest row, apply the rules, persist what they decided
 (score events, answer, buzz, judge's sheet) in the same transaction, and return the frames to
 broadcast. Consumers and views call only this to change a contest."""
-from django.db.models import Prefetch
-
 from contests.live.clock import server_time_ms
 from contests.live.storage import insert_once
 from contests.live.writer import change_locked
-from contests.rules.contest import Config, RoundConfig, Slot, State, apply, current_slot
-from contests.rules.phases import Phase, Role, RoundKind
+from contests.rules.contest import State, apply, current_slot
+from contests.rules.phases import Phase, Role
 from contests.rules.refusal import Refusal
 
 from .frames import audience_frames, contest_state
-from .models import Answer, Buzz, Contest, JudgeScore, RoundQuestion, ScoreEvent
-
-
-def contest_config(contest):
-    """The rules' view of a contest's set-up."""
-    slots = RoundQuestion.objects.select_related("question").prefetch_related("question__options")
-    rounds = []
-    for rnd in contest.rounds.prefetch_related(Prefetch("slots", queryset=slots)):
-        rounds.append(RoundConfig(
-            kind=RoundKind(rnd.kind),
-            slots=tuple(Slot(s.pk, s.team_id, s.question.correct_labels() if s.question else "") for s in rnd.slots.all()),
-            points=rnd.points, wrong_penalty=rnd.wrong_penalty, timeout_penalty=rnd.timeout_penalty,
-            reading_seconds=rnd.reading_seconds, answer_seconds=rnd.answer_seconds, buzz_seconds=rnd.buzz_seconds,
-            risk_values=tuple(rnd.risk_values or (10, 20, 30)), risk_in_score_order=rnd.risk_in_score_order,
-            early_buzz=rnd.early_buzz, early_buzz_penalty=rnd.early_buzz_penalty, hand_to_audience=rnd.hand_to_audience,
-            criteria=tuple((c["name"], int(c["max"])) for c in rnd.criteria), aggregate=rnd.aggregate,
-        ))
-    return Config(
-        start_score=contest.start_score,
-        teams=tuple(contest.teams.values_list("pk", flat=True)),
-        rounds=tuple(rounds),
-        judges=tuple(contest.judges.values_list("pk", flat=True)),
-    )
+from .models import Answer, Buzz, Contest, JudgeScore, ScoreEvent
+from .rules_config import contest_config
 
 
 def run(contest_id, role, actor, actor_label, command, args, now=None):
@@ -42,6 +19,8 @@ def run(contest_id, role, actor, actor_label, command, args, now=None):
     def change(contest):
         if command == "reset":
             event = _reset(contest, role)
+        elif command == "sound":
+            event = _sound(contest, role, args)
         else:
             config = contest_config(contest)
             outcome = apply(contest_state(contest), config, contest.scores(), role, actor, command, args,
@@ -49,14 +28,21 @@ def run(contest_id, role, actor, actor_label, command, args, now=None):
             slot = current_slot(config, outcome.state) if outcome.state.phase != Phase.FINISHED else None
             _persist(contest, outcome, actor_label, slot.id if slot else None)
             contest.state = outcome.state.to_dict()
-            event = {"command": command, "team": outcome.buzz["team"] if outcome.buzz else None}
+            event = {"command": command, "team": _event_team(outcome)}
         phase = contest_state(contest).phase
         contest.status = {Phase.LOBBY: Contest.Status.DRAFT, Phase.FINISHED: Contest.Status.FINISHED}.get(
             phase, Contest.Status.RUNNING)
-        contest.save(update_fields=["state", "status", "rehearsal"])
+        contest.save(update_fields=["state", "status", "rehearsal", "sound"])
         return audience_frames(contest, event)
 
     return change_locked(Contest, contest_id, change)
+
+
+def _event_team(outcome):
+    """The team a buzz concerns: the winner, or the team fouled for buzzing early."""
+    if outcome.buzz:
+        return outcome.buzz["team"]
+    return next((team for team, _, reason in outcome.events if reason == "early buzz"), None)
 
 
 def _persist(contest, outcome, actor_label, slot_id):
@@ -84,6 +70,18 @@ def _persist(contest, outcome, actor_label, slot_id):
         ScoreEvent(contest=contest, team_id=team, delta=delta, reason=reason, slot_id=slot_id, actor=actor_label)
         for team, delta, reason in outcome.events
     )
+
+
+def _sound(contest, role, args):
+    """The host switches the big screen's sound on or off (a setting, not a rule: no version bump
+    of the rules' state, but a frame to everyone)."""
+    if role != Role.HOST:
+        raise Refusal("forbidden", "only the host may switch the sound")
+    contest.sound = bool(args.get("on"))
+    state = contest_state(contest)
+    state.version += 1
+    contest.state = state.to_dict()
+    return {"command": "sound", "team": None}
 
 
 def _reset(contest, role):

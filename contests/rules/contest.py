@@ -301,9 +301,7 @@ def _lock(out, config, scores, actor, args, now):
     round_config = current_round(config, state)
     if state.phase == Phase.BUZZER_OPEN:
         _close_unbuzzed(out, config)
-    elif state.phase == Phase.ANSWERING:
-        if now <= state.deadline:
-            raise Refusal("not_yet", "the time to answer is not over")
+    elif state.phase == Phase.ANSWERING:  # the host may call time before the deadline
         _judge(out, config, Verdict.TIMEOUT, None)
     elif round_config.kind == RoundKind.JUDGED:
         _close_judging(out, config)
@@ -435,4 +433,52 @@ _COMMANDS = {
     "score": _score,
 }
 
-__all__ = ["Config", "Outcome", "Phase", "Role", "RoundConfig", "RoundKind", "Refusal", "Slot", "State", "apply"]
+# The host's view of the table above ------------------------------------------------------------
+HOST_COMMANDS = ("start", "resume", "open", "lock", "mark", "reveal", "scoreboard", "next", "pause", "adjust",
+                 "undo", "end")
+# Allowed in this phase but waiting for something (the reading pause, the team's risk value).
+WAITING = ("too_early", "no_risk_value")
+# The natural next step, by preference; in `answering` the host waits for the answer (or marks it).
+PRIMARY = ("start", "resume", "open", "lock", "reveal", "next")
+
+
+def _probe_args(command, config):
+    if command == "mark":
+        return {"verdict": str(Verdict.CORRECT)}
+    if command == "adjust":
+        return {"team": config.teams[0], "delta": 1, "reason": "probe"} if config.teams else None
+    return {}
+
+
+def host_actions(state, config, scores, now):
+    """The host commands `apply` would accept now, found by applying each to a copy (nothing is
+    kept): {"allowed": [...], "waiting": {command: refusal code}, "primary": command or None,
+    "next": "question" | "round" | "finish" (where `next` leads)}. A waiting command is listed
+    (the console shows it disabled) and becomes possible without another command."""
+    actions, waiting, leads = [], {}, None
+    for command in HOST_COMMANDS:
+        if allowed(command, Role.HOST, state.phase):
+            continue
+        args = _probe_args(command, config)
+        if args is None:
+            continue
+        try:
+            after = apply(state, config, scores, Role.HOST, None, command, args, now).state
+        except Refusal as refusal:
+            if refusal.code not in WAITING:
+                continue
+            waiting[command] = refusal.code
+        else:
+            if command == "next":
+                leads = ("finish" if after.phase == Phase.FINISHED
+                         else "round" if after.round != state.round else "question")
+        actions.append(command)
+    primary = None
+    if state.phase == Phase.REVEALED and leads in ("round", "finish") and "scoreboard" in actions:
+        primary = "scoreboard"  # the end of a round: the scores first
+    elif state.phase != Phase.ANSWERING:
+        primary = next((command for command in PRIMARY if command in actions), None)
+    return {"allowed": actions, "waiting": waiting, "primary": primary, "next": leads}
+
+
+__all__ = ["host_actions", "Config", "Outcome", "Phase", "Role", "RoundConfig", "RoundKind", "Refusal", "Slot", "State", "apply"]

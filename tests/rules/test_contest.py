@@ -379,3 +379,60 @@ def test_judging_helpers():
     assert aggregate([60, 90], "trimmed_mean") == 75
     assert aggregate([1, 2], "mean") == 2  # halves round up
     assert aggregate([1, 2], "sum") == 3 and aggregate([], "mean") == 0
+
+
+def actions(game):
+    from contests.rules.contest import host_actions
+
+    return host_actions(game.state, game.config, game.scores, game.now)
+
+
+def test_host_actions_follow_the_rules_phase_by_phase():
+    game = Game(RoundConfig(kind=RoundKind.COMPULSORY, slots=(Slot(1, team=1, correct="A"), Slot(2, team=2, correct="A")),
+                            reading_seconds=3), buzzer(count=1))
+    assert actions(game) == {"allowed": ["start", "end"], "waiting": {}, "primary": "start", "next": None}
+    game.send("start")
+    during_reading = actions(game)
+    assert during_reading["primary"] == "open" and during_reading["waiting"] == {"open": "too_early"}
+    assert set(during_reading["allowed"]) == {"open", "reveal", "pause", "adjust", "end"}
+    game.now += 3000
+    assert actions(game)["waiting"] == {} and actions(game)["primary"] == "open"
+    game.send("open")
+    answering = actions(game)
+    assert answering["primary"] is None  # waiting for the team; the host may mark or call time
+    assert set(answering["allowed"]) == {"lock", "mark", "pause", "adjust", "end"}
+    game.send("lock")  # called early: judged as time up
+    assert game.state.verdict == Verdict.TIMEOUT
+    assert actions(game)["primary"] == "reveal" and "undo" in actions(game)["allowed"]
+    game.send("reveal")
+    assert actions(game)["primary"] == "next" and actions(game)["next"] == "question"
+    game.send("next"), game.send("open", later=3000), game.send("answer", Role.TEAM, 2, choice="A"), game.send("reveal")
+    assert actions(game)["next"] == "round" and actions(game)["primary"] == "scoreboard"
+    game.send("scoreboard")
+    assert actions(game)["primary"] == "next"
+    game.send("next")
+    game.send("open")
+    assert actions(game)["primary"] == "lock"  # close the buzzer early
+    game.send("pause")
+    assert actions(game)["allowed"] == ["resume", "adjust", "end"] and actions(game)["primary"] == "resume"
+    game.send("resume"), game.send("reveal")
+    assert actions(game)["next"] == "finish"
+    game.send("end")
+    assert actions(game) == {"allowed": ["adjust"], "waiting": {}, "primary": None, "next": None}
+
+
+def test_host_actions_wait_for_the_risk_value_and_agree_with_apply():
+    game = Game(risk(), judged(), judges=(7,))
+    game.send("start")
+    assert actions(game)["waiting"] == {"open": "no_risk_value"}
+    game.send("risk", Role.TEAM, 1, value=20)
+    assert actions(game)["waiting"] == {}
+    for _ in range(3):
+        game.send("reveal"), game.send("next")
+    game.send("open")
+    judging = actions(game)
+    assert judging["primary"] == "lock" and "reveal" not in judging["allowed"]  # close the judging
+    for command in ("start", "open", "mark", "reveal", "scoreboard", "next", "resume", "undo"):
+        if command not in judging["allowed"]:
+            with pytest.raises(Refusal):
+                apply(game.state, game.config, game.scores, Role.HOST, None, command, {"verdict": "correct"}, game.now)

@@ -60,16 +60,23 @@
     if (state.reveal && state.reveal.explanation) container.appendChild(make("p", "explanation", state.reveal.explanation));
   }
 
+  /* The judged answer: team, its choice (none for a spoken answer), verdict and points; before the
+   * reveal the others see only that an answer is in, or that the time ran out. */
   function renderVerdict(element, state) {
     element.textContent = "";
+    element.className = "verdict";
     if (state.verdict) {
       var delta = state.verdict.delta > 0 ? "+" + state.verdict.delta : String(state.verdict.delta);
-      element.textContent = teamName(state, state.team) + " · " + (state.verdict.choice || "") + " · " +
-        labels.verdicts[state.verdict.verdict] + " (" + delta + ")";
-      element.className = "verdict verdict-" + state.verdict.verdict;
+      var parts = [teamName(state, state.team)];
+      if (state.verdict.choice) parts.push(state.verdict.choice);
+      parts.push(labels.verdicts[state.verdict.verdict] + " (" + delta + ")");
+      element.textContent = parts.join(" · ");
+      element.classList.add("verdict-" + state.verdict.verdict);
+    } else if (state.timed_out) {
+      element.textContent = teamName(state, state.team) + " · " + labels.time_up;
+      element.classList.add("verdict-timeout");
     } else if (state.answered) {
       element.textContent = labels.answered;
-      element.className = "verdict";
     }
   }
 
@@ -143,6 +150,12 @@
       errorElement: root.querySelector("[data-live-error]"),
       notConnectedMessage: labels.errors.not_connected,
       errorText: function (frame) { return labels.errors[frame.code] || frame.message; },
+      onStatus: function (status) {
+        var badge = doc.querySelector("[data-connection]");
+        if (!badge) return;
+        badge.dataset.state = status;
+        badge.textContent = labels.connection[status] || status;
+      },
       onSnapshot: function (snapshot) { render(snapshot, client); },
       onFrame: function (frame) { if (frame.type === "state") render(frame, client); },
     });
