@@ -75,7 +75,6 @@ def client_labels():
         },
         "team_news": {
             "foul": _("Buzzed too early: −%(points)s points, your team sits this question out."),
-            "foul_void": _("Too early: wait until the buzzer opens."),
             "locked_out": _("Your team sits this question out."),
             "lost_buzz": _("%(team)s buzzed first."),
             "time_up": _("Time is up: no answer in time."),
@@ -96,6 +95,7 @@ def client_labels():
         "connection": {"open": _("Connected"), "connecting": _("Connecting…"), "reconnecting": _("Reconnecting…"),
                        "refused": _("Refused")},
         "time_up": _("Time is up"),
+        "round_number": _("Round %(number)s"),
         "buzzed": _("buzzed!"),
         "foul": _("buzzed too early"),
         "sound": _("Sound on the big screen"),

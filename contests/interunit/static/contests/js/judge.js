@@ -33,8 +33,25 @@
     }
     if (submitted) V.setText(root, "[data-highlight]", V.labels.submitted);
     root.querySelector("[data-marking]").hidden = state.phase !== "answering";
+    V.setText(root, "[data-judge-status]", status(state, judged));
+    V.renderQuestion(root.querySelector("[data-question]"), state, {quiet: true});
     V.renderTeams(root.querySelector("[data-teams]"), state);
   });
+
+  /* What is happening and what comes next for a judge, whatever the phase. */
+  function status(state, judged) {
+    var S = V.labels.judge_status;
+    if (state.phase === "finished") return S.finished;
+    if (judged && state.phase === "judging") return "";
+    var now = state.round ? state.round.number : 0;
+    var more = state.round && state.round.kind === "judged" && (state.phase === "reading" || state.round.turn < state.round.turns);
+    var upcoming = (state.rounds || []).filter(function (round) {
+      return round.kind === "judged" && (round.number > now || (round.number === now && more));
+    })[0];
+    var parts = [state.phase === "lobby" ? S.not_started : state.round ? V.format(S.watching, {round: V.roundText(state)}) : S.idle];
+    parts.push(upcoming ? V.format(S.next_judged, {number: upcoming.number, title: upcoming.title}) : S.no_more);
+    return parts.join(" ");
+  }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();

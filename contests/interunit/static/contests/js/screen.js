@@ -65,7 +65,113 @@
     });
   }
 
+  /* Colours of the contest's settings. */
+  document.body.style.setProperty("--screen-bg", root.dataset.background);
+  document.body.style.setProperty("--screen-accent", root.dataset.accent);
+
+  /* Sound by Web Audio (no files): a browser starts it only after a click on the page, so the
+   * screen asks for one click when it is blocked; the host console's switch mutes it. */
+  var audio = null;
+  var soundOn = true;
+  var enable = document.querySelector("[data-sound-enable]");
+  function audioContext() {
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!audio && Context) audio = new Context();
+    return audio;
+  }
+  function checkSound() {
+    var context = audioContext();
+    enable.hidden = !soundOn || !context || context.state === "running";
+  }
+  enable.addEventListener("click", function () { audioContext().resume().then(checkSound); });
+  document.addEventListener("click", function () { if (audio && audio.state !== "running") audio.resume().then(checkSound); });
+  function play(notes) {
+    var context = audioContext();
+    if (!soundOn || !context || context.state !== "running") return;
+    var at = context.currentTime;
+    notes.forEach(function (note) {
+      var oscillator = context.createOscillator();
+      var gain = context.createGain();
+      oscillator.type = note.wave || "square";
+      oscillator.frequency.value = note.hz;
+      gain.gain.setValueAtTime(0.0001, at);
+      gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, at + note.s);
+      oscillator.connect(gain).connect(context.destination);
+      oscillator.start(at);
+      oscillator.stop(at + note.s);
+      at += note.s;
+    });
+  }
+  var SOUNDS = {
+    buzz: [{hz: 880, s: 0.12}, {hz: 1320, s: 0.35}],
+    foul: [{hz: 220, s: 0.5, wave: "sawtooth"}],
+    timeout: [{hz: 330, s: 0.25, wave: "sawtooth"}, {hz: 220, s: 0.5, wave: "sawtooth"}],
+    correct: [{hz: 660, s: 0.12, wave: "sine"}, {hz: 880, s: 0.12, wave: "sine"}, {hz: 1320, s: 0.4, wave: "sine"}],
+    wrong: [{hz: 200, s: 0.6, wave: "square"}],
+  };
+
+  /* A full-screen flash in the team's colour (buzz), or red (a foul, the time running out). */
+  var flash = root.querySelector("[data-flash]");
+  var flashTimer = null;
+  function showFlash(text, colour) {
+    V.setText(flash, "[data-flash-text]", text);
+    flash.style.background = colour;
+    flash.hidden = false;
+    window.clearTimeout(flashTimer);
+    flashTimer = window.setTimeout(function () { flash.hidden = true; }, 1800);
+  }
+  function team(state, id) {
+    return state.teams.filter(function (t) { return t.id === id; })[0];
+  }
+
+  /* The title card of a round: shown when the round's first question comes up, for a few seconds. */
+  var card = root.querySelector("[data-title-card]");
+  var cardTimer = null;
+  function rulesLine(round) {
+    var criteria = (round.criteria || []).map(function (c) { return c.name + " " + c.max; }).join("、");
+    return V.format(V.labels.rules[round.kind] || "", {
+      points: round.points, wrong: round.wrong_penalty, seconds: round.kind === "buzzer" ? round.buzz_seconds : round.answer_seconds,
+      values: (round.risk_values || []).join(" / "), criteria: criteria,
+    });
+  }
+  function showTitleCard(state) {
+    var round = state.round;
+    V.setText(card, "[data-card-number]", V.format(V.labels.round_number, {number: round.number}));
+    V.setText(card, "[data-card-name]", round.title);
+    V.setText(card, "[data-card-kind]", V.labels.kinds[round.kind] || round.kind);
+    V.setText(card, "[data-card-rules]", rulesLine(round));
+    card.hidden = false;
+    window.clearTimeout(cardTimer);
+    cardTimer = window.setTimeout(function () { card.hidden = true; }, 5000);
+  }
+
+  /* What the frame's event means for the hall: a flash, a sound, a title card. */
+  function announce(state) {
+    var event = state.event;
+    if (!event) return;
+    var who = event.team ? team(state, event.team) : null;
+    if (event.command === "buzz" && who && state.phase === "answering") {
+      showFlash(who.name + " " + V.labels.buzzed, who.colour);
+      play(SOUNDS.buzz);
+    } else if (event.command === "buzz" && who) {
+      showFlash(who.name + " " + V.labels.foul, "#8e0000");
+      play(SOUNDS.foul);
+    } else if (event.command === "expire" || (state.timed_out && event.command === "lock")) {
+      if (state.phase === "judging" || state.phase === "revealed" || state.phase === "audience") play(SOUNDS.timeout);
+    } else if (event.command === "reveal" && state.verdict) {
+      play(state.verdict.verdict === "correct" ? SOUNDS.correct : SOUNDS.wrong);
+    }
+    if ((event.command === "start" || event.command === "next") && state.round && state.round.turn === 1 && state.phase === "reading") {
+      showTitleCard(state);
+    }
+    if (state.phase !== "reading") card.hidden = true;
+  }
+
   V.start(function (state, client) {
+    soundOn = state.contest.sound;
+    checkSound();
+    announce(state);
     if (!countdown) {
       countdown = new V.Countdown(client, root.querySelector("[data-countdown]"), root.querySelector("[data-ring-bar]"));
     }
@@ -81,6 +187,7 @@
       if (state.risk_value) highlight += " · " + V.format(V.labels.risk_value, {value: state.risk_value});
     }
     if (state.phase === "audience" || state.paused_phase === "audience") highlight = V.labels.audience_call;
+    if (state.timed_out && !state.verdict) highlight = V.labels.time_up;
     V.setText(root, "[data-highlight]", highlight);
     V.renderQuestion(root.querySelector("[data-question]"), state, {quiet: true});
     V.renderVerdict(root.querySelector("[data-outcome]"), state);

@@ -2,8 +2,8 @@
   "use strict";
   var V = window.ContestView;
   var root = document.getElementById("contest");
-  var title = root.querySelector("[data-team-colour]");
-  title.style.borderColor = title.dataset.teamColour;
+  var swatch = document.querySelector("[data-team-colour]");
+  swatch.style.background = swatch.dataset.teamColour;
   var buzz = root.querySelector("[data-command='team.buzz']");
   var risk = root.querySelector("[data-risk]");
   var countdown = null;
@@ -20,7 +20,7 @@
     var mine = state.team === me;
     root.dataset.currentPhase = state.phase;
     V.setText(root, "[data-phase]", V.phaseText(state) + (state.round ? " · " + V.labels.kinds[kind] : ""));
-    state.teams.forEach(function (team) { if (team.id === me) V.setText(root, "[data-my-score]", team.score); });
+    state.teams.forEach(function (team) { if (team.id === me) V.setText(document, "[data-my-score]", team.score); });
     var highlight = "";
     if (mine && state.phase !== "finished") highlight = V.labels.your_turn;
     else if (state.team && state.phase !== "finished") highlight = V.format(V.labels.turn_of, {team: V.teamName(state, state.team)});
@@ -60,7 +60,55 @@
       submit.addEventListener("click", function () { if (picked) client.send("team.answer", {choice: picked}); });
       root.querySelector("[data-question]").appendChild(submit);
     }
-    V.renderVerdict(root.querySelector("[data-outcome]"), state);
+    var outcome = root.querySelector("[data-outcome]");
+    V.renderVerdict(outcome, state);
+    outcome.hidden = mine;  // our own verdict is in the news below, with its points
+    var news = root.querySelector("[data-news]");
+    var text = newsFor(state);
+    news.hidden = !text.text;
+    news.textContent = text.text;
+    news.className = "team-news" + (text.tone ? " news-" + text.tone : "");
+  }
+
+  function rankOf(state) {
+    var rank = 0;
+    var previous = null;
+    var mine = null;
+    V.ranked(state.teams).forEach(function (team, position) {
+      if (team.score !== previous) rank = position + 1;
+      previous = team.score;
+      if (team.id === me) mine = {rank: rank, score: team.score};
+    });
+    return mine;
+  }
+
+  /* The message for whatever touches this team now: a foul, sitting out, the buzz lost, the time
+   * running out, the verdict at the reveal, the final rank. */
+  function newsFor(state) {
+    var N = V.labels.team_news;
+    var round = state.round || {};
+    var event = state.event || {};
+    var mine = state.team === me;
+    if (state.phase === "finished") {
+      var place = rankOf(state);
+      return place ? {text: V.format(N.final_rank, place), tone: place.rank === 1 ? "good" : ""} : {text: ""};
+    }
+    if (state.locked_out.indexOf(me) >= 0) {
+      var fouled = event.command === "buzz" && event.team === me && state.phase === "reading";
+      return {text: fouled ? V.format(N.foul, {points: round.early_buzz_penalty}) : N.locked_out, tone: "bad"};
+    }
+    if (state.verdict && mine) {
+      var delta = state.verdict.delta;
+      return {text: V.format(N[state.verdict.verdict], {points: delta > 0 ? delta : String(delta)}),
+              tone: state.verdict.verdict === "correct" ? "good" : "bad"};
+    }
+    if (state.timed_out && mine) return {text: N.time_up, tone: "bad"};
+    if (state.answered && mine) return {text: N.received, tone: ""};
+    if ((round.kind === "buzzer" || round.kind === "tiebreak") && state.team && !mine &&
+        ["answering", "judging", "revealed"].indexOf(state.phase) >= 0) {
+      return {text: V.format(N.lost_buzz, {team: V.teamName(state, state.team)}), tone: ""};
+    }
+    return {text: ""};
   }
 
   V.start(render);
