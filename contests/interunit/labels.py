@@ -100,7 +100,6 @@ def client_labels():
         "foul": _("buzzed too early"),
         "sound": _("Sound on the big screen"),
         "enable_sound": _("Click to enable sound"),
-        "no_primary": _("Waiting for the team…"),
         "after_seconds": _("in %(seconds)s s"),
         "round": _("Round %(number)s · %(kind)s · question %(turn)s of %(turns)s"),
         "points": _("points"),
