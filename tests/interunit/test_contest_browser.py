@@ -62,7 +62,7 @@ def test_a_short_contest_with_host_screen_and_three_pads(stage, output_dir):
     assert screen.locator(".explanation").count() == 0
     shoot(output_dir, "1-reading", host, screen, pads)
 
-    host.get_by_role("button", name="开放作答／抢答").click()
+    host.get_by_role("button", name="开放作答").click()
     pads[0].get_by_role("button", name="B 119").click()
     expect(host.locator("[data-outcome]")).to_contain_text("回答正确")
     expect(screen.locator("[data-outcome]")).to_have_text("已收到答案，等待揭晓")
@@ -76,18 +76,18 @@ def test_a_short_contest_with_host_screen_and_three_pads(stage, output_dir):
 
     # Team 2 answers wrong; its pad reloads mid-question and carries on.
     host.get_by_role("button", name="下一题").click()
-    host.get_by_role("button", name="开放作答／抢答").click()
+    host.get_by_role("button", name="开放作答").click()
     expect(pads[1].locator("[data-highlight]")).to_have_text("轮到本队")
     pads[1].reload()
     pads[1].get_by_role("button", name="A 110").click()
     expect(host.locator("[data-outcome]")).to_contain_text("回答错误")
     host.get_by_role("button", name="揭晓答案").click()
     host.get_by_role("button", name="下一题").click()
-    host.get_by_role("button", name="揭晓答案").click()  # team 3's question is skipped
-    host.get_by_role("button", name="下一题").click()
+    host.get_by_role("button", name="跳过：直接揭晓答案").click()  # team 3's question is skipped
+    host.get_by_role("button", name="进入下一轮").click()
 
     expect(screen.locator("[data-round]")).to_contain_text("抢答题")
-    host.get_by_role("button", name="开放作答／抢答").click()
+    host.get_by_role("button", name="开放抢答").click()
     expect(pads[2].locator(".buzz.armed")).to_be_visible()
     shoot(output_dir, "4-buzzer-open", host, screen, pads)
     pads[2].get_by_role("button", name="抢答").click()
@@ -145,7 +145,7 @@ def test_the_screen_hands_an_unbuzzed_question_to_the_audience_and_animates_the_
     for page in (host, screen, calm_screen):
         expect(page.locator("[data-phase]")).to_contain_text("等待开始")
     host.get_by_role("button", name="开始比赛").click()
-    host.get_by_role("button", name="开放作答／抢答").click()
+    host.get_by_role("button", name="开放抢答").click()
     # Nobody buzzes: the question closes by itself and goes to the hall.
     expect(screen.locator("[data-highlight]")).to_have_text("无人抢答，请现场观众抢答！", timeout=5000)
     expect(host.get_by_role("button", name="观众作答后揭晓答案")).to_be_visible()

@@ -53,7 +53,7 @@ def day(fork_safe, asgi_server, browser, contest_factory):
 
 def shoot(output_dir, step, pages, guide=()):
     """Every page at its own size; the pages named in `guide` are copied for the host guide too."""
-    names = {"host": pages["host"], "screen": pages["screen"], "judge": pages["judge"]}
+    names = {"screen": pages["screen"], "host": pages["host"], "judge": pages["judge"]}  # the screen's flash first
     names.update({f"team{number}": pad for number, pad in enumerate(pages["pads"], start=1)})
     for name, page in names.items():
         path = output_dir / f"{step}-{name}.png"

@@ -155,7 +155,8 @@
       showFlash(who.name + " " + V.labels.buzzed, who.colour);
       play(SOUNDS.buzz);
     } else if (event.command === "buzz" && who) {
-      showFlash(who.name + " " + V.labels.foul, "#8e0000");
+      var penalty = state.round ? state.round.early_buzz_penalty : 0;
+      showFlash(who.name + " " + V.labels.foul + (penalty ? " −" + penalty : ""), "#8e0000");
       play(SOUNDS.foul);
     } else if (event.command === "expire" || (state.timed_out && event.command === "lock")) {
       if (state.phase === "judging" || state.phase === "revealed" || state.phase === "audience") play(SOUNDS.timeout);

@@ -22,7 +22,7 @@
     V.setText(root, "[data-phase]", V.phaseText(state) + (state.round ? " · " + V.labels.kinds[kind] : ""));
     state.teams.forEach(function (team) { if (team.id === me) V.setText(document, "[data-my-score]", team.score); });
     var highlight = "";
-    if (mine && state.phase !== "finished") highlight = V.labels.your_turn;
+    if (mine && state.phase !== "finished" && !state.answered) highlight = V.labels.your_turn;
     else if (state.team && state.phase !== "finished") highlight = V.format(V.labels.turn_of, {team: V.teamName(state, state.team)});
     V.setText(root, "[data-highlight]", highlight);
 
