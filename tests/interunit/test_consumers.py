@@ -427,3 +427,28 @@ async def test_the_real_stack_checks_origin_and_session(contest):
     foreign = WebsocketCommunicator(application, path, headers=[(b"origin", b"https://evil.example"), (b"host", b"localhost"),
                                                                   (b"cookie", cookie)])
     assert not (await foreign.connect(timeout=5))[0]
+
+
+async def test_only_the_host_frame_lists_the_allowed_actions_and_the_host_switches_the_sound(contest):
+    host, screen, pads, teams = await seats(contest)
+    snapshot = host.frames[0]
+    assert snapshot["actions"] == {"allowed": ["start", "end"], "waiting": {}, "primary": "start", "next": None}
+    assert screen.frames[0]["contest"]["sound"] is True and "actions" not in screen.frames[0]
+    frame = await step(host, [screen, *pads], "host.start")
+    assert frame["actions"]["primary"] == "open"
+    assert [f["round"]["early_buzz_penalty"] for f in (frame, screen.frames[-1])] == [5, 5]
+    assert [r["kind"] for r in screen.frames[-1]["rounds"]] == ["compulsory", "buzzer", "risk"]
+    frame = await step(host, [screen, *pads], "host.open")
+    assert frame["actions"]["primary"] is None and "mark" in frame["actions"]["allowed"]
+    frame = await step(host, [screen, *pads], "host.lock")  # time called before the deadline
+    team_frame = pads[0].frames[-1]
+    assert team_frame["timed_out"] is True and "verdict" not in team_frame
+    assert frame["actions"]["primary"] == "reveal"
+    assert (await pads[0].error("host.sound", on=0))["code"] == "forbidden"
+    assert (await host.error("host.sound", on=2))["code"] == "bad_value"
+    frame = await step(host, [screen, *pads], "host.sound", on=0)
+    assert frame["event"]["command"] == "sound"
+    assert screen.frames[-1]["contest"]["sound"] is False
+    assert (await Contest.objects.aget(pk=contest.pk)).sound is False
+    for client in (host, screen, *pads):
+        await client.communicator.disconnect()
