@@ -37,7 +37,7 @@ def load():
     if contest:
         return f"contest '{TITLE}' already there"
     bank = demo_bank()
-    contest = Contest.objects.create(title=TITLE, rehearsal=True, start_score=100)
+    contest = Contest.objects.create(title=TITLE, rehearsal=True, start_score=100, organiser="七进七赛组委会")
     for order, venue in enumerate(Venue.objects.all()):
         Team.objects.create(contest=contest, name=f"{venue.name}代表队", unit=f"{venue.name}安全示范单位", venue=venue,
                             colour=COLOURS[order % len(COLOURS)], order=order)
