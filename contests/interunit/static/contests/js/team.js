@@ -53,7 +53,7 @@
       if (!multiple) { client.send("team.answer", {choice: label}); return; }
       picked = picked.indexOf(label) >= 0 ? picked.replace(label, "") : picked + label;
       button.classList.toggle("picked", picked.indexOf(label) >= 0);
-    }} : {});
+    }} : {quiet: state.phase === "lobby" || state.phase === "finished"});
     if (canAnswer && multiple) {
       var submit = V.make("button", "big primary", "✔");
       submit.type = "button";
