@@ -89,7 +89,7 @@ def view(contest, role, event=None):
             if role == Role.JUDGE:
                 data["submitted"] = [int(judge) for judge in state.sheets]
     if role == Role.HOST:
-        data["actions"] = host_actions(state, contest_config(contest), contest.scores(), server_time_ms())
+        data["actions"] = host_actions(state, contest_config(contest), scores, server_time_ms())  # unmasked for the host
         if contest.rehearsal:
             data["actions"]["allowed"].append("reset")
         data["audit"] = [
