@@ -1,7 +1,9 @@
 """A whole contest day in chromium, as the people in the hall see it: the host on a 1024x768 tablet,
 the big screen at 1920x1080, three team pads and a judge on 390x844 phones. Each phase is
 checked on what the pages show (the host's allowed actions, the pads' messages, the screen's
-cards) and photographed into test-output/; a few of the photos illustrate docs/host-guide.md."""
+cards) and photographed into test-output/; a few of the photos illustrate docs/host-guide.md
+(copied there only when HOST_GUIDE_SCREENSHOTS=1, so a test run leaves the checkout unchanged)."""
+import os
 import shutil
 from pathlib import Path
 
@@ -58,7 +60,7 @@ def shoot(output_dir, step, pages, guide=()):
     for name, page in names.items():
         path = output_dir / f"{step}-{name}.png"
         page.screenshot(path=path)
-        if name in guide:
+        if name in guide and os.environ.get("HOST_GUIDE_SCREENSHOTS") == "1":
             GUIDE.mkdir(exist_ok=True)
             shutil.copyfile(path, GUIDE / path.name)
 
