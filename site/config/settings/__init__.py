@@ -187,7 +187,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "core.accounts.adapter.StaffOnlyAccountAdapter"
-ACCOUNT_LOGIN_METHODS = {"username", "email"}
+# Staff sign in with username or e-mail and password; participants with a phone number and a code
+# sent by text message (allauth's login by code; core/accounts/phone.py, core/accounts/sms/).
+ACCOUNT_LOGIN_METHODS = {"username", "email", "phone"}
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_FORMS = {"request_login_code": "core.accounts.forms.PhoneCodeRequestForm"}
+ACCOUNT_PHONE_VERIFICATION_ENABLED = False  # the sign-in code itself verifies the number
+SMS_SENDER = env.SMS_SENDER
+ALIYUN_SMS = env.ALIYUN_SMS
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -195,6 +202,8 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
+    # Sign-in codes by text message: per client address and per phone number.
+    "request_login_code": env.SMS_CODE_RATE_LIMITS,
 }
 # The client address of allauth's rate limits and of the live limits (contests/live/address_limits.py):
 # the X-Forwarded-For entry the trusted proxy appended, never one the client wrote itself.
@@ -320,7 +329,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"contests": {"level": "INFO"}},
+    "loggers": {"contests": {"level": "INFO"}, "core.accounts.sms": {"level": "INFO"}},
 }
 
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).

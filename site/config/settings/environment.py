@@ -56,3 +56,18 @@ def secret_key():
 # Certificates, letters and bulletins are drawn with a CJK font (core/fonts.py): Debian's fonts-noto-cjk.
 CJK_FONT_PATH = text("CJK_FONT_PATH", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 CJK_FONT_BOLD_PATH = text("CJK_FONT_BOLD_PATH", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
+
+# Sign-in codes by text message (core/accounts/sms/): the console sender in development, none
+# (no SMS sign-in) in production until a provider is set, e.g. core.accounts.sms.aliyun.AliyunSender.
+SMS_SENDER = text("SMS_SENDER", "core.accounts.sms.console.ConsoleSender" if DEBUG else "")
+SMS_CODE_RATE_LIMITS = text("SMS_CODE_RATE_LIMITS", "20/m/ip,200/h/ip,1/m/key,5/h/key")
+ALIYUN_SMS = {
+    "access_key_id": text("ALIYUN_SMS_ACCESS_KEY_ID"),
+    "access_key_secret": text("ALIYUN_SMS_ACCESS_KEY_SECRET"),
+    "sign_name": text("ALIYUN_SMS_SIGN_NAME"),
+    "template_code": text("ALIYUN_SMS_TEMPLATE_CODE"),
+    "endpoint": text("ALIYUN_SMS_ENDPOINT", "https://dysmsapi.aliyuncs.com/"),
+}
+# WeChat sign-in (allauth's Weixin provider) is on only when both keys are set.
+WEIXIN_APP_ID = text("WEIXIN_APP_ID")
+WEIXIN_APP_SECRET = text("WEIXIN_APP_SECRET")
