@@ -1,7 +1,8 @@
 """Export questions to .xlsx in the columns the importer reads, so a bank survives a round trip."""
+from core.spreadsheets import xlsx_bytes
+
 from . import columns
 from .models import Question
-from .spreadsheets import xlsx_bytes
 
 def question_row(question):
     options = {f"option_{label}": option.text for label, option in question.labelled_options()}

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.spreadsheets import MAX_UPLOAD_BYTES
+
 from .models import QuestionBank
-from .spreadsheets import MAX_UPLOAD_BYTES
 
 
 class ImportForm(forms.Form):

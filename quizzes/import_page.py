@@ -12,11 +12,11 @@ from django.views import View
 from wagtail.admin import messages
 
 from core.taxonomy.models import CampaignArea, Venue
+from core.spreadsheets import SpreadsheetError
 
 from .forms import ImportForm
 from .importing import ParseReport, QuestionDraft, RowProblem, import_report, parse_file
 from .models import OPTION_LABELS, Question, QuestionBank
-from .spreadsheets import SpreadsheetError
 
 PENDING_IMPORT_SECONDS = 3600
 

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.taxonomy.models import CampaignArea, Venue
+from core.spreadsheets import SpreadsheetError, read_rows
 
 from . import columns
 from .models import OPTION_LABELS, Option, Question
-from .spreadsheets import SpreadsheetError, read_rows
 from .validation import TRUE_FALSE_OPTIONS, question_problems
 
 HEADER_SEARCH_ROWS = 10

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from quizzes.importing import import_report, parse_file
 from quizzes.models import QuestionBank
-from quizzes.spreadsheets import SpreadsheetError
+from core.spreadsheets import SpreadsheetError
 
 
 class Command(BaseCommand):

@@ -1,5 +1,6 @@
-"""Reading and writing the spreadsheet files themselves: .xlsx, and .csv in UTF-8 (with or without
-a BOM) or GB18030 as saved by Chinese Excel. Knows nothing about questions."""
+"""Reading and writing spreadsheet files: .xlsx, and .csv in UTF-8 (with or without a BOM) or GB18030
+as saved by Chinese Excel. Knows nothing about what the rows hold (question banks, the organisation
+registry)."""
 import csv
 import io
 
