@@ -1,6 +1,12 @@
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
 
+from .import_page import RegistryImportView, RegistryTemplateView
 from .models import Region, Town, Unit
 
 
@@ -23,14 +29,35 @@ class TownViewSet(ModelViewSet):
     search_fields = ["name", "initials", "pinyin"]
 
 
+class UnitIndexView(IndexView):
+    import_url_name = None  # set by the viewset
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            buttons.append(Button(gettext("Import from Excel/CSV"), url=reverse(self.import_url_name),
+                                  icon_name="upload", priority=80))
+        return buttons
+
+
 class UnitViewSet(ModelViewSet):
     model = Unit
+    index_view_class = UnitIndexView
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(import_url_name=self.get_url_name("import"), **kwargs)
     url_prefix = "organisations/units"
     icon = "group"
     form_fields = ["town", "name", "venue", "headcount", "sort_order"]
     list_display = ["name", "town", "venue", "headcount"]
     list_filter = ["town", "venue"]
     search_fields = ["name", "initials", "pinyin"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("import/", RegistryImportView.as_view(viewset=self), name="import"),
+            path("import/template/", RegistryTemplateView.as_view(viewset=self), name="import_template"),
+        ]
 
 
 class OrganisationViewSetGroup(ModelViewSetGroup):

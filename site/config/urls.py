@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("search/", include("sitesearch.urls")),
+    path("organisations/", include("core.organisations.urls")),
 ]
 
 if settings.SERVE_MEDIA:
