@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "core.organisations",
     "quizzes",
     "onlinequiz",
+    "onlinecontest",
     "contests.interunit",
     "contests.live",
     "contests.games",
@@ -335,7 +336,7 @@ LOGGING = {
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
 # In menu order: each loader adds its section under the home page.
 DEMO_CONTENT_LOADERS = ["core.organisations.demo", "base.demo", "news.demo", "cases.demo", "units.demo", "ads.demo", "hazards.demo"]
-DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo"]
+DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo", "onlinecontest.demo"]
 DEMO_CONTENT_LOADERS += ["campaigns.demo", "events.demo"]
 DEMO_CONTENT_LOADERS += ["contests.interunit.demo"]
 DEMO_CONTENT_LOADERS += ["contests.games.demo"]

@@ -1,0 +1,67 @@
+"""Certificates (电子证书) for participants who pass: issued once, the score kept at its best, drawn
+as a PNG with the CJK font (core/fonts.py) and a QR code (segno) to the public verification page."""
+import io
+
+import segno
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from core import access_codes
+from core.fonts import pillow_font
+
+from .records import Certificate
+
+SIZE = (1600, 1130)
+RED = (180, 20, 20)
+INK = (40, 40, 40)
+
+
+def passed(page, attempt):
+    return attempt.max_score > 0 and attempt.score * 100 >= page.pass_percent * attempt.max_score
+
+
+def issue(page, participant, attempt):
+    """Create or raise the participant's certificate after a passing attempt."""
+    certificate = Certificate.objects.filter(participant=participant).first()
+    if certificate is None:
+        return Certificate.objects.create(
+            page=page, participant=participant, score=attempt.score, max_score=attempt.max_score,
+            serial=f"{timezone.localdate():%Y%m%d}-{access_codes.new_code(8)}", issued_at=timezone.now(),
+        )
+    if attempt.score > certificate.score:
+        certificate.score, certificate.max_score = attempt.score, attempt.max_score
+        certificate.save(update_fields=["score", "max_score"])
+    return certificate
+
+
+def _centred(draw, y, text, font, fill):
+    width = draw.textlength(text, font=font)
+    draw.text(((SIZE[0] - width) / 2, y), text, font=font, fill=fill)
+
+
+def png(certificate, verify_url, labels):
+    """The certificate as PNG bytes; `labels` holds the translated words drawn on it."""
+    image = Image.new("RGB", SIZE, (255, 252, 245))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([30, 30, SIZE[0] - 30, SIZE[1] - 30], outline=RED, width=10)
+    draw.rectangle([55, 55, SIZE[0] - 55, SIZE[1] - 55], outline=(210, 160, 60), width=3)
+    participant = certificate.participant
+    _centred(draw, 110, labels["title"], pillow_font(96, "bold"), RED)
+    _centred(draw, 250, certificate.page.title, pillow_font(44, "bold"), INK)
+    _centred(draw, 360, participant.name, pillow_font(72, "bold"), INK)
+    _centred(draw, 470, f"{participant.town.name} · {participant.unit.name}", pillow_font(40), INK)
+    _centred(draw, 560, labels["score"], pillow_font(44), INK)
+    _centred(draw, 650, labels["text"], pillow_font(36), INK)
+    small = pillow_font(30)
+    draw.text((120, 930), labels["date"], font=small, fill=INK)
+    draw.text((120, 980), labels["serial"], font=small, fill=INK)
+    qr = segno.make(verify_url, error="m")
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="png", scale=8, border=2)
+    buffer.seek(0)
+    code = Image.open(buffer).convert("RGB").resize((240, 240))
+    image.paste(code, (SIZE[0] - 120 - 240, 800))
+    draw.text((SIZE[0] - 120 - 240, 1045), labels["scan"], font=pillow_font(24), fill=INK)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

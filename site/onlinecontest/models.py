@@ -1,0 +1,173 @@
+"""The online knowledge contest (网上知识竞赛) a city runs for a month: participants sign in by
+phone (or, by a page setting, play as cookie visitors), pick their town and unit from the registry,
+play timed sets within daily and total limits, practise, keep a mistakes book, earn draws and a
+certificate; towns and units are ranked by participation rate from materialised counters."""
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from . import views
+from .records import Certificate, ContestAttempt, DrawLog, Mistake, Participant, UnitTally  # noqa: F401
+
+
+class OnlineContestPage(RoutablePageMixin, Page):
+    class Identity(models.TextChoices):
+        PHONE = "phone", _("Phone number and SMS code")
+        COOKIE = "cookie", _("Anonymous visitor (browser cookie)")
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    bank = models.ForeignKey(
+        "quizzes.QuestionBank", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("question bank")
+    )
+    question_count = models.PositiveSmallIntegerField(
+        _("questions per set"), default=5, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    time_limit = models.PositiveIntegerField(
+        _("time per set (seconds)"), default=150, validators=[MinValueValidator(10), MaxValueValidator(7200)]
+    )
+    identity = models.CharField(
+        _("participants are identified by"), max_length=10, choices=Identity.choices, default=Identity.PHONE,
+        help_text=_(
+            "Anonymous mode needs no sign-in, but a cookie is all that tells people apart: clearing it or "
+            "using another browser gives new attempts, so limits, rankings and draws can be gamed. Use it "
+            "only for low-stakes quizzes."
+        ),
+    )
+    starts_at = models.DateTimeField(_("opens at"), null=True, blank=True)
+    ends_at = models.DateTimeField(
+        _("closes at"), null=True, blank=True, help_text=_("After this the page shows results only.")
+    )
+    attempts_per_day = models.PositiveSmallIntegerField(
+        _("attempts per person per day"), default=3, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    attempts_total = models.PositiveIntegerField(
+        _("attempts per person in all"), default=30, validators=[MinValueValidator(1), MaxValueValidator(10000)]
+    )
+    practice_per_day = models.PositiveSmallIntegerField(
+        _("practice sets per person per day"), default=10, validators=[MaxValueValidator(1000)],
+        help_text=_("Practice does not count for rankings, draws or certificates. 0 turns practice off."),
+    )
+    max_tab_switches = models.PositiveSmallIntegerField(
+        _("hand in after this many tab switches"), default=0,
+        help_text=_("0: switches are only recorded and shown to staff."),
+    )
+    pass_percent = models.PositiveSmallIntegerField(
+        _("pass mark for a certificate (%)"), default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    draw_min_correct = models.PositiveSmallIntegerField(
+        _("correct answers that earn a draw"), default=4, validators=[MinValueValidator(1)],
+        help_text=_("An attempt with at least this many correct answers earns one draw."),
+    )
+    draws_per_day = models.PositiveSmallIntegerField(_("draws per person per day"), default=1)
+    no_prize_weight = models.PositiveIntegerField(
+        _("weight of “no prize”"), default=50,
+        help_text=_("Compared with each prize's weight: 50 against prizes weighing 50 in all is an even chance."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("bank"), FieldRowPanel([FieldPanel("question_count"), FieldPanel("time_limit")])],
+            heading=_("Sets"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("identity"),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldRowPanel([FieldPanel("attempts_per_day"), FieldPanel("attempts_total"), FieldPanel("practice_per_day")]),
+                FieldPanel("max_tab_switches"),
+            ],
+            heading=_("Who, when and how often"),
+        ),
+        FieldPanel("pass_percent"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("draw_min_correct"), FieldPanel("draws_per_day"), FieldPanel("no_prize_weight")]),
+                InlinePanel("prizes", label=_("Prizes")),
+            ],
+            heading=_("Lucky draw"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("online knowledge contest page")
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The contest must close after it opens.")})
+        if self.draw_min_correct > self.question_count:
+            raise ValidationError({"draw_min_correct": _("A set has only %(count)d questions.") % {"count": self.question_count}})
+
+    def route_url(self, name, **kwargs):
+        return self.url + self.reverse_subpage(name, kwargs=kwargs or None)
+
+    # The routes; what they do is in views.py and the modules it names.
+    @path("")
+    def index_route(self, request):
+        return views.contest_index(self, request)
+
+    @path("join/")
+    def join_route(self, request):
+        return views.join(self, request)
+
+    @path("start/")
+    def start_route(self, request):
+        return views.start(self, request)
+
+    @path("attempt/<uuid:token>/")
+    def attempt_route(self, request, token):
+        return views.take(self, request, token)
+
+    @path("attempt/<uuid:token>/events/")
+    def events_route(self, request, token):
+        return views.record_event(self, request, token)
+
+    @path("attempt/<uuid:token>/result/")
+    def result_route(self, request, token):
+        return views.result(self, request, token)
+
+    @path("attempt/<uuid:token>/draw/")
+    def draw_route(self, request, token):
+        return views.lucky_draw(self, request, token)
+
+    @path("mistakes/")
+    def mistakes_route(self, request):
+        return views.mistakes_book(self, request)
+
+    @path("rankings/")
+    def rankings_route(self, request):
+        return views.rankings_page(self, request)
+
+    @path("certificate.png")
+    def certificate_route(self, request):
+        return views.certificate_image(self, request)
+
+    @path("verify/<str:serial>/")
+    def verify_route(self, request, serial):
+        return views.verify_certificate(self, request, serial)
+
+
+class Prize(Orderable):
+    page = ParentalKey(OnlineContestPage, on_delete=models.CASCADE, related_name="prizes")
+    name = models.CharField(_("prize"), max_length=60)
+    quantity = models.PositiveIntegerField(_("how many"), default=10)
+    weight = models.PositiveIntegerField(_("weight"), default=10)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("quantity"), FieldPanel("weight")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("prize")
+        verbose_name_plural = _("prizes")
+
+    def __str__(self):
+        return self.name

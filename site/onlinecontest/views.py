@@ -1,0 +1,342 @@
+"""What the contest page's routes do. Identity in identity.py, sets in papers.py, counters and
+rankings in tallies.py, certificates and draws in their own modules."""
+import json
+import uuid
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from core.choices import is_correct
+
+from . import certificates, draws, identity, papers, tallies
+from .forms import JoinForm
+from .records import Certificate, ContestAttempt, Mistake, Participant
+
+# The network and the page's own hand-in at zero need a moment; anything later is refused.
+SUBMIT_GRACE = timedelta(seconds=5)
+MISTAKES_SHOWN = 200
+EVENT_KINDS = {"hidden": "page_hides", "blur": "tab_switches"}
+
+
+def midnight():
+    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def phase(page):
+    now = timezone.now()
+    if page.starts_at and now < page.starts_at:
+        return "before"
+    if page.ends_at and now >= page.ends_at:
+        return "after"
+    return "open"
+
+
+def quota(page, participant):
+    """{"today", "total", "practice"}: contest attempts left today and in all, practice sets left today."""
+    if participant is None:
+        return {"today": page.attempts_per_day, "total": page.attempts_total, "practice": page.practice_per_day}
+    attempts = ContestAttempt.objects.filter(participant=participant)
+    today = dict(attempts.filter(started_at__gte=midnight()).values_list("practice").annotate(Count("pk")))
+    total = attempts.filter(practice=False).count()
+    return {
+        "today": max(min(page.attempts_per_day - today.get(False, 0), page.attempts_total - total), 0),
+        "total": max(page.attempts_total - total, 0),
+        "practice": max(page.practice_per_day - today.get(True, 0), 0),
+    }
+
+
+def sign_in_url(page):
+    return f"{reverse('account_request_login_code')}?{urlencode({'next': page.url})}"
+
+
+def contest_index(page, request, form=None, error="", status=200):
+    participant = identity.participant(page, request)
+    open_attempt = None
+    if participant:
+        open_attempt = participant.attempts.filter(
+            status=ContestAttempt.Status.OPEN, deadline__gt=timezone.now()
+        ).order_by("-started_at").first()
+    response = page.render(request, context_overrides={
+        "phase": phase(page),
+        "signed_in": identity.signed_in(page, request),
+        "sign_in_url": sign_in_url(page),
+        "participant": participant,
+        "form": form or JoinForm(),
+        "quota": quota(page, participant),
+        "open_attempt": open_attempt,
+        "error": error,
+        "certificate": Certificate.objects.filter(participant=participant).first() if participant else None,
+        "units": tallies.unit_ranking(page)[:10],
+        "towns": tallies.town_ranking(page)[:10],
+        "top": tallies.top_participants(page),
+    })
+    response.status_code = status
+    return response
+
+
+def join(page, request):
+    if request.method != "POST":
+        return redirect(page.url)
+    if not identity.signed_in(page, request):
+        return redirect(sign_in_url(page))
+    form = JoinForm(request.POST)
+    if not form.is_valid():
+        return contest_index(page, request, form=form, status=400)
+    if identity.participant(page, request):
+        return redirect(page.url)
+    unit = form.cleaned_data["unit"]
+    fields = {"page": page, "name": form.cleaned_data["name"], "unit": unit, "town_id": unit.town_id}
+    visitor = None
+    if page.identity == page.Identity.COOKIE:
+        visitor = identity.visitor_id(request) or uuid.uuid4()
+        fields["visitor"] = visitor
+    else:
+        fields["user"] = request.user
+    try:
+        with transaction.atomic():
+            Participant.objects.create(**fields)
+    except IntegrityError:  # joined a moment ago in another tab
+        pass
+    response = redirect(page.url)
+    if visitor:
+        identity.set_visitor_cookie(response, request, visitor)
+    return response
+
+
+def start(page, request):
+    if request.method != "POST":
+        return redirect(page.url)
+    practice = request.POST.get("mode") == "practice"
+    if phase(page) != "open":
+        return contest_index(page, request, error=_("The contest is not open."), status=403)
+    attempt, message, status = None, "", 200
+    with transaction.atomic():
+        # The participant's row is locked while counting: two browsers of one person wait for
+        # each other, so neither gets an extra attempt.
+        participant = identity.participant(page, request, lock=True)
+        if participant is None:
+            return redirect(page.url)
+        left = quota(page, participant)
+        if practice and not left["practice"]:
+            message, status = _("No practice sets left today. Come back tomorrow!"), 429
+        elif not practice and not left["total"]:
+            message, status = _("You have used all %(count)d attempts of this contest.") % {"count": page.attempts_total}, 429
+        elif not practice and not left["today"]:
+            message, status = _("You have used all %(count)d attempts for today. Come back tomorrow!") % {
+                "count": page.attempts_per_day}, 429
+        else:
+            try:
+                ids, orders = papers.draw(page)
+            except papers.EmptyBank:
+                message, status = _("This contest has no questions yet."), 503
+            else:
+                now = timezone.now()
+                attempt = ContestAttempt.objects.create(
+                    page=page, participant=participant, practice=practice, question_ids=ids, option_orders=orders,
+                    started_at=now, deadline=now + timedelta(seconds=page.time_limit),
+                )
+    if attempt is None:
+        return contest_index(page, request, error=message, status=status)
+    return redirect(attempt.url())
+
+
+def own_attempt(page, request, token):
+    where = identity.lookup(page, request)
+    attempt = None
+    if where is not None:
+        attempt = ContestAttempt.objects.select_related("participant").filter(
+            token=token, page=page, **{f"participant__{key}": value for key, value in where.items() if key != "page"}
+        ).first()
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+def take(page, request, token):
+    attempt = own_attempt(page, request, token)
+    if attempt.status != ContestAttempt.Status.OPEN:
+        return redirect(attempt.result_url())
+    if request.method == "POST":
+        return submit(page, request, attempt)
+    now = timezone.now()
+    if now > attempt.deadline + SUBMIT_GRACE:
+        ContestAttempt.objects.filter(pk=attempt.pk, status=ContestAttempt.Status.OPEN).update(
+            status=ContestAttempt.Status.LATE)
+        return redirect(attempt.result_url())
+    remaining_ms = max(int((attempt.deadline - now).total_seconds() * 1000), 0)
+    minutes, seconds = divmod(remaining_ms // 1000, 60)
+    return page.render(request, template="onlinecontest/attempt.html", context_overrides={
+        "attempt": attempt,
+        "questions": [papers.shown(attempt, question) for question in papers.questions_of(attempt)],
+        "remaining_ms": remaining_ms,
+        "remaining_clock": f"{minutes}:{seconds:02d}",
+        "action_url": request.path,
+    })
+
+
+def submit(page, request, attempt):
+    now = timezone.now()
+    questions = papers.questions_of(attempt)
+    answers, score, correct, max_score, wrong = papers.score(questions, request.POST)
+    with transaction.atomic():
+        participant = Participant.objects.select_for_update().get(pk=attempt.participant_id)
+        attempt = ContestAttempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.status != ContestAttempt.Status.OPEN:
+            return redirect(attempt.result_url())
+        attempt.submitted_at = now
+        if now > attempt.deadline + SUBMIT_GRACE:
+            attempt.status = ContestAttempt.Status.LATE
+            attempt.save(update_fields=["status", "submitted_at"])
+            return redirect(attempt.result_url())
+        attempt.answers, attempt.score, attempt.correct_count, attempt.max_score = answers, score, correct, max_score
+        attempt.status = ContestAttempt.Status.SCORED
+        attempt.duration_ms = int((now - attempt.started_at).total_seconds() * 1000)
+        if not attempt.practice:
+            attempt.draw_earned = correct >= page.draw_min_correct
+            tallies.record_best(participant, score, attempt.duration_ms)
+            if certificates.passed(page, attempt):
+                certificates.issue(page, participant, attempt)
+        attempt.save()
+        record_mistakes(participant, wrong, answers, now)
+    return redirect(attempt.result_url())
+
+
+def record_mistakes(participant, wrong, answers, now):
+    if not wrong:
+        return
+    existing = {m.question_id: m for m in Mistake.objects.filter(participant=participant, question__in=wrong)}
+    for question in wrong:
+        answer = answers.get(str(question.pk), "")
+        mistake = existing.get(question.pk)
+        if mistake is None:
+            Mistake.objects.create(participant=participant, question=question, last_answer=answer, last_wrong_at=now)
+        else:
+            Mistake.objects.filter(pk=mistake.pk).update(times=F("times") + 1, last_answer=answer, last_wrong_at=now)
+
+
+def record_event(page, request, token):
+    """Tab switches and page hides during an attempt (sent by the page's script); recorded, shown
+    to staff, and handing the set in only when the page caps switches."""
+    if request.method != "POST":
+        return JsonResponse({"error": "POST only"}, status=405)
+    attempt = own_attempt(page, request, token)
+    try:
+        kind = json.loads(request.body or b"{}").get("kind")
+    except (ValueError, AttributeError):
+        kind = None
+    field = EVENT_KINDS.get(kind)
+    if field is None:
+        return JsonResponse({"error": _("Unknown event.")}, status=400)
+    if attempt.status == ContestAttempt.Status.OPEN:
+        ContestAttempt.objects.filter(pk=attempt.pk).update(**{field: F(field) + 1})
+    attempt.refresh_from_db(fields=["tab_switches", "page_hides"])
+    switches = attempt.tab_switches + attempt.page_hides
+    hand_in = bool(page.max_tab_switches) and switches > page.max_tab_switches
+    return JsonResponse({"switches": switches, "hand_in": hand_in})
+
+
+def result(page, request, token):
+    attempt = own_attempt(page, request, token)
+    if attempt.status == ContestAttempt.Status.OPEN:
+        if timezone.now() <= attempt.deadline + SUBMIT_GRACE:
+            return redirect(attempt.url())
+        ContestAttempt.objects.filter(pk=attempt.pk, status=ContestAttempt.Status.OPEN).update(
+            status=ContestAttempt.Status.LATE)
+        attempt.refresh_from_db()
+    review = []
+    if attempt.status == ContestAttempt.Status.SCORED:
+        for question in papers.questions_of(attempt):
+            chosen = attempt.answers.get(str(question.pk), "")
+            correct = question.correct_labels()
+            review.append({"question": question, "options": question.labelled_options(), "chosen": chosen,
+                           "correct": correct, "is_right": is_correct(chosen, correct)})
+    draw = attempt.draw if hasattr(attempt, "draw") else None
+    return page.render(request, template="onlinecontest/result.html", context_overrides={
+        "attempt": attempt,
+        "review": review,
+        "draw": draw,
+        "can_draw": not attempt.practice and draws.can_draw(page, attempt),
+        "draw_url": page.route_url("draw_route", token=attempt.token),
+        "passed": not attempt.practice and certificates.passed(page, attempt),
+    })
+
+
+def lucky_draw(page, request, token):
+    if request.method != "POST":
+        return redirect(page.url)
+    attempt = own_attempt(page, request, token)
+    with transaction.atomic():
+        Participant.objects.select_for_update().get(pk=attempt.participant_id)
+        try:
+            draws.draw(page, attempt)
+        except draws.NoDraw:
+            pass  # the result page says what is possible
+    return redirect(attempt.result_url())
+
+
+def mistakes_book(page, request):
+    participant = identity.participant(page, request)
+    if participant is None:
+        return redirect(page.url)
+    mistakes = (
+        Mistake.objects.filter(participant=participant).select_related("question")
+        .prefetch_related("question__options").order_by("-last_wrong_at")[:MISTAKES_SHOWN]
+    )
+    return page.render(request, template="onlinecontest/mistakes.html", context_overrides={
+        "mistakes": [
+            {"mistake": mistake, "question": mistake.question, "options": mistake.question.labelled_options(),
+             "correct": mistake.question.correct_labels()}
+            for mistake in mistakes
+        ],
+    })
+
+
+def rankings_page(page, request):
+    return page.render(request, template="onlinecontest/rankings.html", context_overrides={
+        "units": tallies.unit_ranking(page),
+        "towns": tallies.town_ranking(page),
+        "top": tallies.top_participants(page),
+    })
+
+
+def verify_url(page, request, certificate):
+    return request.build_absolute_uri(page.route_url("verify_route", serial=certificate.serial))
+
+
+def certificate_image(page, request):
+    participant = identity.participant(page, request)
+    certificate = Certificate.objects.select_related("participant__unit", "participant__town", "page").filter(
+        participant=participant).first() if participant else None
+    if certificate is None:
+        raise Http404
+    labels = {
+        "title": _("Certificate"),
+        "score": _("Score: %(score)d / %(max)d") % {"score": certificate.score, "max": certificate.max_score},
+        "text": _("has passed this safety knowledge contest."),
+        "date": _("Date: %(date)s") % {"date": timezone.localtime(certificate.issued_at).date().isoformat()},
+        "serial": _("Serial number: %(serial)s") % {"serial": certificate.serial},
+        "scan": _("Scan to verify"),
+    }
+    response = HttpResponse(certificates.png(certificate, verify_url(page, request, certificate), labels),
+                            content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.serial}.png"'
+    return response
+
+
+def verify_certificate(page, request, serial):
+    certificate = Certificate.objects.select_related("participant__unit", "participant__town").filter(
+        page=page, serial=serial).first()
+    response = page.render(request, template="onlinecontest/verify.html", context_overrides={
+        "certificate": certificate, "serial": serial,
+        "shown_name": tallies.masked_name(certificate.participant.name) if certificate else "",
+    })
+    if certificate is None:
+        response.status_code = 404
+    return response
