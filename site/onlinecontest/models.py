@@ -148,7 +148,7 @@ class OnlineContestPage(RoutablePageMixin, Page):
     def rankings_route(self, request):
         return views.rankings_page(self, request)
 
-    @path("certificate.png")
+    @path("certificate/")
     def certificate_route(self, request):
         return views.certificate_image(self, request)
 
