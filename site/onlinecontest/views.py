@@ -253,10 +253,18 @@ def result(page, request, token):
     review = []
     if attempt.status == ContestAttempt.Status.SCORED:
         for question in papers.questions_of(attempt):
+            # Shown as the paper showed it: the attempt's option order and letters.
+            shown = papers.shown(attempt, question)
+            letter = {option["value"]: option["shown"] for option in shown["options"]}
             chosen = attempt.answers.get(str(question.pk), "")
             correct = question.correct_labels()
-            review.append({"question": question, "options": question.labelled_options(), "chosen": chosen,
-                           "correct": correct, "is_right": is_correct(chosen, correct)})
+            review.append({
+                "question": question,
+                "options": [(option["shown"], option["text"]) for option in shown["options"]],
+                "chosen": "".join(sorted(letter.get(label, "") for label in chosen)),
+                "correct": "".join(sorted(letter.get(label, "") for label in correct)),
+                "is_right": is_correct(chosen, correct),
+            })
     draw = attempt.draw if hasattr(attempt, "draw") else None
     return page.render(request, template="onlinecontest/result.html", context_overrides={
         "attempt": attempt,

@@ -207,3 +207,15 @@ def test_join_requires_a_registered_unit(contest, sms_outbox):
     response = client.post(contest.url + "join/", {"name": " ", "unit": Unit.objects.first().pk})
     assert response.status_code == 400
     assert not Participant.objects.exists()
+
+
+def test_the_review_uses_the_letters_the_paper_showed(contest, sms_outbox):
+    client = signed_in_client("13800138000")
+    join(client, contest)
+    attempt = play(client, contest, right=5)
+    review = client.get(attempt.result_url()).context["review"]
+    for item in review:
+        order = attempt.option_orders[str(item["question"].pk)]
+        shown_letter = "ABCD"[order.index("A")]  # the real answer is A; where did the paper show it?
+        assert item["correct"] == item["chosen"] == shown_letter
+        assert item["options"][order.index("A")][1] == "对的选项"
