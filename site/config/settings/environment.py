@@ -60,6 +60,7 @@ CJK_FONT_BOLD_PATH = text("CJK_FONT_BOLD_PATH", "/usr/share/fonts/opentype/noto/
 # Sign-in codes by text message (core/accounts/sms/): the console sender in development, none
 # (no SMS sign-in) in production until a provider is set, e.g. core.accounts.sms.aliyun.AliyunSender.
 SMS_SENDER = text("SMS_SENDER", "core.accounts.sms.console.ConsoleSender" if DEBUG else "")
+LOGIN_RATE_LIMITS = text("LOGIN_RATE_LIMITS", "30/m/ip")
 SMS_CODE_RATE_LIMITS = text("SMS_CODE_RATE_LIMITS", "20/m/ip,200/h/ip,1/m/key,5/h/key")
 ALIYUN_SMS = {
     "access_key_id": text("ALIYUN_SMS_ACCESS_KEY_ID"),
