@@ -78,3 +78,35 @@ def test_sign_in_by_phone_pick_unit_and_play_on_a_phone(contest_url, phone_390, 
     page.goto(contest_url + "rankings/")
     assert "塘下镇" in page.locator(".contest-rankings").inner_text()
     page.screenshot(path=output_dir / "7-rankings.png", full_page=True)
+
+
+def test_staff_dashboard_draws_its_charts_under_the_csp(contest_url, browser, output_dir):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from core.accounts.models import User
+    from core.accounts.roles import EDITORS
+    from onlinecontest.models import OnlineContestPage
+    from tests.onlinecontest.helpers import join, play, signed_in_client
+
+    contest = OnlineContestPage.objects.get()
+    player = signed_in_client("13800138000")
+    join(player, contest)
+    play(player, contest, right=3)
+    editor = User.objects.create_user("bianji", password="x")
+    editor.groups.add(Group.objects.get_or_create(name=EDITORS)[0])
+    staff = Client()
+    staff.force_login(editor)
+    base = contest_url.split(contest.url)[0]
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+    context.add_cookies([{"name": "sessionid", "value": staff.cookies["sessionid"].value, "url": base}])
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{base}/admin/onlinecontest/{contest.pk}/")
+    page.wait_for_selector("#chart-days svg")
+    for chart in ("days", "towns", "scores", "missed"):
+        assert page.locator(f"#chart-{chart} svg").count() == 1
+    page.screenshot(path=output_dir / "dashboard-1366.png", full_page=True)
+    assert not [error for error in errors if "Content Security Policy" in error or "Refused" in error], errors
+    context.close()

@@ -17,7 +17,7 @@
   var grid = { left: 48, right: 24, top: 48, bottom: 40, containLabel: true };
   chart("chart-days", {
     title: { text: labels.perDay, textStyle: { fontSize: 14 } }, tooltip: { trigger: "axis" }, grid: grid,
-    legend: { top: 24, data: [labels.attempts, labels.people] },
+    legend: { bottom: 0, data: [labels.attempts, labels.people] },
     xAxis: { type: "category", data: data.days }, yAxis: { type: "value" },
     series: [
       { name: labels.attempts, type: "bar", data: data.dayAttempts },
