@@ -35,7 +35,7 @@ class HomePage(SegmentedSearchMixin, Page):
     subpage_types = [
         "campaigns.CampaignPage", "news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage",
         "units.ModelUnitIndexPage", "ads.AdGalleryPage", "hazards.HazardIndexPage", "onlinequiz.OnlineQuizPage",
-        "contests.ContestResultsPage",
+        "contests.ContestResultsPage", "reports.ReportsPage", "reports.SupervisorCallPage",
     ]
     max_count = 1
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("search/", include("sitesearch.urls")),
     path("organisations/", include("core.organisations.urls")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 if settings.SERVE_MEDIA:

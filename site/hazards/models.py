@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from base.listings import gather
 from base.models import SectionPage
 from base.pagination import paginate
 from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
@@ -80,4 +81,6 @@ class HazardIndexPage(SectionPage):
             .order_by("-overdue", "status", "deadline", "pk")
         )
         context["hazards"] = paginate(request, hazards, self.per_page)
+        # What other apps add to this page (the public reports' monthly figures), through a hook.
+        context.update(gather("hazard_page_listings"))
         return context

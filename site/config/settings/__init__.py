@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "cases",
     "units",
     "hazards",
+    "reports",
+    "captcha",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -217,7 +219,9 @@ MFA_TOTP_TOLERANCE = 1
 # Superusers and members of these groups are sent to TOTP setup until they have it
 # (core/accounts/mfa_required.py), in development mode too; MFA_REQUIRED=0 lifts the rule.
 MFA_REQUIRED_GROUPS = (
-    env.listing("MFA_REQUIRED_GROUPS", [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]) if env.MFA_REQUIRED else []
+    # 隐患举报处理人 and 隐患举报调度: the hazard reports' handlers and dispatchers (reports/scoping.py).
+    env.listing("MFA_REQUIRED_GROUPS", [roles.REVIEWERS, roles.HOSTS, roles.JUDGES, "隐患举报处理人", "隐患举报调度"])
+    if env.MFA_REQUIRED else []
 )
 MFA_REQUIRED_FOR_SUPERUSERS = env.MFA_REQUIRED
 
@@ -341,3 +345,4 @@ DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo", "onlinecontest.demo"
 DEMO_CONTENT_LOADERS += ["campaigns.demo", "events.demo"]
 DEMO_CONTENT_LOADERS += ["contests.interunit.demo"]
 DEMO_CONTENT_LOADERS += ["contests.games.demo"]
+DEMO_CONTENT_LOADERS += ["reports.demo"]
