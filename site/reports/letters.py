@@ -1,6 +1,8 @@
-"""The appointment letter (聘书) of a social supervisor: a PNG drawn with Pillow in the CJK face."""
+"""The appointment letter (聘书) of a social supervisor: a PNG drawn with Pillow in the CJK face, with
+the QR code of the supervisor's own page (his key to report as a supervisor and follow his reports)."""
 from io import BytesIO
 
+import segno
 from PIL import Image, ImageDraw
 
 from core.fonts import pillow_font
@@ -10,7 +12,7 @@ RED = (183, 28, 28)
 INK = (33, 33, 33)
 
 
-def appointment_letter(supervisor, issuer):
+def appointment_letter(supervisor, issuer, page_url=""):
     picture = Image.new("RGB", SIZE, (255, 253, 245))
     draw = ImageDraw.Draw(picture)
     draw.rectangle([30, 30, SIZE[0] - 30, SIZE[1] - 30], outline=RED, width=12)
@@ -31,6 +33,12 @@ def appointment_letter(supervisor, issuer):
     draw.text((SIZE[0] - 200, 1000), issuer, font=small, fill=INK, anchor="rm")
     draw.text((SIZE[0] - 200, 1070), f"{supervisor.reviewed_at or supervisor.term_start:%Y年%m月%d日}",
               font=small, fill=INK, anchor="rm")
+    if page_url:
+        code = BytesIO()
+        segno.make(page_url, error="m").save(code, kind="png", scale=6, border=2)
+        code.seek(0)
+        with Image.open(code) as qr:
+            picture.paste(qr.convert("RGB"), (200, 900))
     buffer = BytesIO()
     picture.save(buffer, format="PNG")
     return buffer.getvalue()

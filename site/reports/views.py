@@ -98,11 +98,8 @@ def supervisor_letter(page, request, secret, issuer):
     supervisor = Supervisor.objects.filter(secret=secret, status=Supervisor.Status.APPOINTED).select_related("town").first()
     if supervisor is None:
         raise Http404
-    return letter_response(supervisor, issuer)
-
-
-def letter_response(supervisor, issuer):
-    response = HttpResponse(appointment_letter(supervisor, issuer), content_type="image/png")
+    page_url = request.build_absolute_uri(page.url + page.reverse_subpage("supervisor", args=[secret]))
+    response = HttpResponse(appointment_letter(supervisor, issuer, page_url), content_type="image/png")
     response["Content-Disposition"] = f'inline; filename="letter-{supervisor.certificate_number}.png"'
     return response
 
