@@ -41,7 +41,7 @@ class ReportsPage(RoutablePageMixin, SectionPage):
     def supervisor_route(self, request, secret):
         return views.supervisor_home(self, request, secret)
 
-    @path("supervisor/<str:secret>/letter.png", name="letter")
+    @path("supervisor/<str:secret>/letter/", name="letter")
     def letter_route(self, request, secret):
         return views.supervisor_letter(self, request, secret, letter_issuer())
 

@@ -266,6 +266,9 @@ WAGTAIL_SITE_NAME = _("Seven Into, Seven Contests")
 WAGTAILADMIN_BASE_URL = env.BASE_URL
 CJK_FONT_PATH = env.CJK_FONT_PATH
 CJK_FONT_BOLD_PATH = env.CJK_FONT_BOLD_PATH
+# Reporters' contact phones are deleted this many days after their report is closed
+# (reports' delete_report_phones command, run daily).
+REPORT_PHONE_RETENTION_DAYS = int(env.text("REPORT_PHONE_RETENTION_DAYS", "90"))
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
