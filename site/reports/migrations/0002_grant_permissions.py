@@ -9,11 +9,13 @@ EDITORS = "编辑 Editors"
 
 def grant_permissions(apps, schema_editor):
     report = ("reports", "report", ["view_report", "change_report"])
+    admin = ("wagtailadmin", "admin", ["access_admin"])
     grant(apps, {
         # A town's handler: the reports of his towns only (reports/scoping.py).
-        HANDLERS: [report],
+        HANDLERS: [admin, report],
         # The bureau's dispatchers: every town's reports, the handlers, due dates and supervisors.
         DISPATCHERS: [
+            admin,
             ("reports", "report", ["view_report", "change_report", "handle_all_towns"]),
             ("reports", "townhandler", ["add_townhandler", "change_townhandler", "delete_townhandler", "view_townhandler"]),
             ("reports", "duedays", ["add_duedays", "change_duedays", "delete_duedays", "view_duedays"]),
