@@ -38,7 +38,7 @@ class ReportForm(CaptchaMixin, forms.ModelForm):
     )
     photos = PhotosField(label=_("Photos (up to 6)"), required=False)
     phone = forms.CharField(
-        label=_("Contact phone (optional)"), required=False, validators=[phone_number],
+        label=_("Contact phone"), required=False, validators=[phone_number],
         help_text=_("Only the handler of your report sees it; it is deleted some time after the report is closed."),
     )
     anonymous = forms.BooleanField(

@@ -38,7 +38,7 @@ def test_a_phone_sends_a_report_with_a_photo(browser, report_url, output_dir, tm
     phone.get_by_label("地点（街道、楼栋、标志物）").fill("塘下镇某厂房后门")
     phone.get_by_label("隐患情况").fill("消防通道被货物堵塞")
     phone.get_by_label("照片（最多6张）").set_input_files(str(photo))
-    phone.get_by_label("联系电话（选填）").fill("1381234")
+    phone.get_by_label("联系电话").fill("1381234")
     phone.get_by_text("我确认举报内容属实").click()
     phone.get_by_role("button", name="提交举报").click()
     phone.wait_for_load_state()
@@ -46,7 +46,7 @@ def test_a_phone_sends_a_report_with_a_photo(browser, report_url, output_dir, tm
     assert phone.get_by_text("请输入11位手机号码。").is_visible()
     assert phone.get_by_label("地点（街道、楼栋、标志物）").input_value() == "塘下镇某厂房后门"
     phone.screenshot(path=output_dir / "report-form-error-390.png", full_page=True)
-    phone.get_by_label("联系电话（选填）").fill("13812345678")
+    phone.get_by_label("联系电话").fill("13812345678")
     phone.get_by_label("照片（最多6张）").set_input_files(str(photo))
     phone.get_by_role("button", name="提交举报").click()
     phone.wait_for_load_state()
