@@ -14,6 +14,17 @@ from .supervisors import Supervisor
 phone_number = RegexValidator(r"^1[3-9]\d{9}$", _("Enter an 11-digit mobile number."))
 
 
+class TownSelect(forms.Select):
+    """The towns with their pinyin, so the page can filter them as people type (ta → 塘下镇)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        town = getattr(value, "instance", None)
+        if town is not None:
+            option["attrs"]["data-pinyin"] = f"{town.initials} {town.pinyin}"
+        return option
+
+
 class CaptchaMixin:
     def add_captcha(self):
         self.fields["captcha"] = CaptchaField(
@@ -26,7 +37,8 @@ class CaptchaMixin:
 class ReportForm(CaptchaMixin, forms.ModelForm):
     area = forms.ModelChoiceField(CampaignArea.objects.all(), label=_("Category"), empty_label=_("Choose…"))
     town = forms.ModelChoiceField(
-        Town.objects.select_related("region"), label=_("Town or street"), empty_label=_("Choose…")
+        Town.objects.select_related("region"), label=_("Town or street"), empty_label=_("Choose…"),
+        widget=TownSelect(attrs={"data-filter-label": _("Find a town (Chinese or pinyin, e.g. tx)")}),
     )
     latitude = forms.DecimalField(
         label=_("Latitude"), required=False, max_digits=9, decimal_places=6,
@@ -73,7 +85,8 @@ class ReportForm(CaptchaMixin, forms.ModelForm):
 
 class ApplicationForm(CaptchaMixin, forms.ModelForm):
     town = forms.ModelChoiceField(
-        Town.objects.select_related("region"), label=_("Town or street"), empty_label=_("Choose…")
+        Town.objects.select_related("region"), label=_("Town or street"), empty_label=_("Choose…"),
+        widget=TownSelect(attrs={"data-filter-label": _("Find a town (Chinese or pinyin, e.g. tx)")}),
     )
     phone = forms.CharField(label=_("Phone"), validators=[phone_number])
     consent = forms.BooleanField(

@@ -34,7 +34,8 @@ def test_a_phone_sends_a_report_with_a_photo(browser, report_url, output_dir, tm
     photo.write_bytes(gps_jpeg(size=(800, 600)))
 
     phone.get_by_label("类别").select_option(label="消防安全")
-    phone.get_by_label("镇街").select_option(label="塘下镇")
+    phone.get_by_placeholder("查找镇街（汉字或拼音，如 tx）").fill("tx")  # pinyin initials of 塘下镇
+    assert phone.locator("#id_town option:checked").inner_text() == "塘下镇"
     phone.get_by_label("地点（街道、楼栋、标志物）").fill("塘下镇某厂房后门")
     phone.get_by_label("隐患情况").fill("消防通道被货物堵塞")
     phone.get_by_label("照片（最多6张）").set_input_files(str(photo))
