@@ -171,3 +171,15 @@ def test_home_and_hazards_pages_show_this_months_counts(client, report, dispatch
         assert 'id="report-counts-title"' in page
         figures = page.split('id="report-counts-title"')[1].split("</ul>")[0]
         assert figures.count("<strong>1</strong>") == 2 and "<strong>0</strong>" in figures
+
+
+def test_a_handler_sets_up_totp_before_seeing_any_report(client, report, handlers, settings):
+    from reports.scoping import DISPATCHERS_GROUP, HANDLERS_GROUP
+
+    settings.MFA_REQUIRED_GROUPS = [HANDLERS_GROUP, DISPATCHERS_GROUP]
+    login(client, handlers[0])
+    for url in ("/admin/reports_triage/", f"/admin/reports_triage/edit/{report.pk}/", "/admin/reports_triage/rewards.xlsx"):
+        assert client.get(url)["Location"] == "/accounts/2fa/totp/activate/"
+    assert step(client, report, "verify").status_code == 302
+    report.refresh_from_db()
+    assert report.status == Status.RECEIVED

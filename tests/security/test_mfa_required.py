@@ -141,7 +141,8 @@ def groups_in(env_extra, tmp_path):
 
 
 def test_mfa_of_reviewers_hosts_and_judges_is_required_in_every_mode(tmp_path):
-    default = [roles.REVIEWERS, roles.HOSTS, roles.JUDGES]
+    # and the hazard reports' handlers and dispatchers (reports/scoping.py)
+    default = [roles.REVIEWERS, roles.HOSTS, roles.JUDGES, "隐患举报处理人", "隐患举报调度"]
     assert groups_in({"DEBUG": "0"}, tmp_path) == default
     assert groups_in({"DEBUG": "1"}, tmp_path) == default  # development mode does not lift it
     assert groups_in({"DEBUG": "1", "MFA_REQUIRED_GROUPS": roles.EDITORS}, tmp_path) == [roles.EDITORS]
