@@ -125,8 +125,8 @@ class Report(models.Model):
     class Meta:
         verbose_name = _("hazard report")
         verbose_name_plural = _("hazard reports")
-        # A supervisor's reports are handled first.
-        ordering = [models.F("supervisor").asc(nulls_last=True), "-created_at"]
+        # A supervisor's reports are handled first; then the newest.
+        ordering = [models.Case(models.When(supervisor__isnull=False, then=0), default=1), "-created_at"]
         permissions = [("handle_all_towns", "Can handle the reports of every town")]
 
     def __str__(self):
