@@ -1,7 +1,7 @@
 """The staff side in the Wagtail admin: the triage list (scoped to the user's towns), a report's
 page with its steps (each a POST with CSRF, recorded as an event), the rewards export, the
 supervisors' review, letters and yearly summaries, the towns' handlers and the due dates."""
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 import django_filters
@@ -13,15 +13,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports.formula_safety import safe_row
@@ -73,8 +75,8 @@ class ReportFilterSet(WagtailFilterSet):
     def filter_age(self, queryset, name, value):
         now = timezone.now()
         if value == "older":
-            return queryset.filter(created_at__lt=now - timezone.timedelta(days=30))
-        return queryset.filter(created_at__gte=now - timezone.timedelta(days=int(value)))
+            return queryset.filter(created_at__lt=now - timedelta(days=30))
+        return queryset.filter(created_at__gte=now - timedelta(days=int(value)))
 
     def filter_overdue(self, queryset, name, value):
         overdue = queryset.overdue()
@@ -87,6 +89,10 @@ class ReportIndexView(IndexView):
 
     def get_edit_url(self, instance):
         return reverse("reports_triage:edit", args=[instance.pk])
+
+    @cached_property
+    def header_buttons(self):
+        return [HeaderButton(_("Rewards for payment (Excel)"), url=reverse("reports_triage:rewards"), icon_name="download")]
 
 
 class ReportViewSet(ModelViewSet):
@@ -228,11 +234,18 @@ def xlsx_response(book, filename):
 
 # Supervisors ------------------------------------------------------------------------------
 
+class SupervisorIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        return [HeaderButton(_("Yearly summary"), url=reverse("reports_supervisors:summary"), icon_name="table")]
+
+
 class SupervisorViewSet(ModelViewSet):
     model = Supervisor
     icon = "user"
     menu_label = gettext_lazy("Social supervisors")
     menu_order = 200
+    index_view_class = SupervisorIndexView
     copy_view_enabled = False
     list_display = ["name", "town", "occupation", "status", "certificate_number",
                     DateColumn("term_end", label=gettext_lazy("term ends")), DateColumn("applied_at", label=gettext_lazy("applied at"))]
