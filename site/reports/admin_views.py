@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -154,7 +154,10 @@ def render_report(request, report, forms, status=200):
         "photos": report.photos.filter(event__isnull=True),
         "duplicates": lifecycle.possible_duplicates(report),
         "forms": forms,
-        "allowed": {step for step, kind in STEP_KINDS.items() if kind is None or report.status in lifecycle.ALLOWED[kind]},
+        "allowed": {
+            step for step, kind in STEP_KINDS.items()
+            if (kind is None or report.status in lifecycle.ALLOWED[kind]) and not (step == "escalate" and report.hazard_id)
+        },
         "header_title": report.number,
         "page_title": _("Hazard report %(number)s") % {"number": report.number},
         "header_icon": "warning",
@@ -240,14 +243,25 @@ class SupervisorIndexView(IndexView):
         return [HeaderButton(_("Yearly summary"), url=reverse("reports_supervisors:summary"), icon_name="table")]
 
 
+class SupervisorEditView(EditView):
+    def save_instance(self):
+        """Who reviewed the application, and when: recorded whenever its status changes."""
+        if "status" in self.form.changed_data:
+            self.form.instance.reviewed_by = self.request.user
+            self.form.instance.reviewed_at = timezone.now()
+        return super().save_instance()
+
+
 class SupervisorViewSet(ModelViewSet):
     model = Supervisor
     icon = "user"
     menu_label = gettext_lazy("Social supervisors")
     menu_order = 200
     index_view_class = SupervisorIndexView
+    edit_view_class = SupervisorEditView
     copy_view_enabled = False
-    list_display = ["name", "town", "occupation", "status", "certificate_number",
+    # Staff call the applicants: the phone is listed (only for those who may review supervisors).
+    list_display = ["name", "town", "phone", "occupation", "status", "certificate_number",
                     DateColumn("term_end", label=gettext_lazy("term ends")), DateColumn("applied_at", label=gettext_lazy("applied at"))]
     list_filter = ["status", "town"]
     search_fields = ["name", "certificate_number"]

@@ -2,7 +2,7 @@
 
 An appointed supervisor is recognised by the secret link he is given at appointment
 (`Supervisor.secret`): it opens his own page (his reports and their status, his letter) and the
-report form marked as his. No phone sign-in is needed; the link can be renewed by staff.
+report form marked as his. No phone sign-in is needed.
 """
 from django.conf import settings
 from django.db import models

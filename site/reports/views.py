@@ -70,7 +70,7 @@ def track(page, request):
         if report is None:
             form.add_error("number", _("No report has this tracking number."))
     context = status_context(page, report) if report else {"page": page}
-    return render(request, "reports/track.html", {**context, "form": form, "public": True})
+    return render(request, "reports/track.html", {**context, "form": form})
 
 
 def status(page, request, secret):

@@ -46,6 +46,7 @@ def test_apply_review_appoint_and_show_on_the_roster(client, call_page, towns, s
     assert client.post(url, form).status_code == 302
     supervisor.refresh_from_db()
     assert supervisor.status == Supervisor.Status.APPOINTED and supervisor.serving
+    assert supervisor.reviewed_by == dispatcher and supervisor.reviewed_at
     letter = client.get(f"/admin/reports_supervisors/letter/{supervisor.pk}/")
     with Image.open(BytesIO(letter.content)) as image:
         assert image.format == "PNG" and image.size == (1754, 1240)
