@@ -22,10 +22,14 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
 ]
 
+
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, not when this module is imported (tests point it elsewhere).
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 urlpatterns += [path("live/games/", include("contests.games.urls"))]
 urlpatterns += [path("live/", include("contests.interunit.urls"))]

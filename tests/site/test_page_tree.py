@@ -16,6 +16,7 @@ from events.models import EventPage
 from hazards.models import HazardIndexPage
 from news.models import ArticleIndexPage, ArticlePage
 from onlinequiz.models import OnlineQuizPage
+from reports.models import ReportsPage, SupervisorCallPage
 from units.demo import NOMINATED
 from units.models import ModelUnitIndexPage, ModelUnitPage, Nomination
 from units.nominations import make_unit_draft
@@ -24,14 +25,15 @@ pytestmark = pytest.mark.django_db
 
 ALLOWED = {
     HomePage: [CampaignPage, ArticleIndexPage, EventPage, CaseIndexPage, ModelUnitIndexPage, AdGalleryPage, HazardIndexPage,
-               OnlineQuizPage, ContestResultsPage],
+               OnlineQuizPage, ContestResultsPage, ReportsPage, SupervisorCallPage],
     CampaignPage: [ArticleIndexPage, EventPage, CaseIndexPage, OnlineQuizPage],
     ArticleIndexPage: [ArticlePage],
     CaseIndexPage: [ViolationCasePage],
     ModelUnitIndexPage: [ModelUnitPage],
     EventPage: [ContestResultsPage],
 }
-LEAVES = [ArticlePage, ViolationCasePage, ModelUnitPage, AdGalleryPage, HazardIndexPage, OnlineQuizPage, ContestResultsPage]
+LEAVES = [ArticlePage, ViolationCasePage, ModelUnitPage, AdGalleryPage, HazardIndexPage, OnlineQuizPage, ContestResultsPage,
+          ReportsPage, SupervisorCallPage]
 
 
 @pytest.mark.parametrize("parent", list(ALLOWED))
