@@ -54,7 +54,7 @@ def test_a_handler_takes_his_report_from_received_to_rectified(browser, asgi_ser
     page.fill("#id_close-note", "通道已清理，复查合格")
     page.set_input_files("#id_close-photos", str(photo))
     page.locator("#step-close button[type=submit]").click()
-    expect(page.locator("h2").first).to_contain_text("已整改")
+    expect(page.locator(".report-heading")).to_contain_text("已整改")
     page.screenshot(path=output_dir / "report-closed-1366.png", full_page=True)
     report.refresh_from_db()
     assert report.status == Status.RECTIFIED
