@@ -106,7 +106,7 @@ class ReportViewSet(ModelViewSet):
     list_display = [
         "number", Column("area", label=gettext_lazy("Category")), "town", "status",
         BooleanColumn("supervisor_report", label=gettext_lazy("Supervisor"), accessor=lambda r: r.supervisor_id is not None),
-        "handler", DateColumn("due_on", label=gettext_lazy("due on")),
+        "handler", Column("due_on", label=gettext_lazy("due on")),
         BooleanColumn("overdue", label=gettext_lazy("Overdue")), DateColumn("created_at", label=gettext_lazy("reported at")),
     ]
     search_fields = ["number", "place", "description"]
