@@ -262,7 +262,7 @@ class SupervisorViewSet(ModelViewSet):
     copy_view_enabled = False
     # Staff call the applicants: the phone is listed (only for those who may review supervisors).
     list_display = ["name", "town", "phone", "occupation", "status", "certificate_number",
-                    DateColumn("term_end", label=gettext_lazy("term ends")), DateColumn("applied_at", label=gettext_lazy("applied at"))]
+                    Column("term_end", label=gettext_lazy("term ends")), DateColumn("applied_at", label=gettext_lazy("applied at"))]
     list_filter = ["status", "town"]
     search_fields = ["name", "certificate_number"]
 
