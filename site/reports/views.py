@@ -32,7 +32,11 @@ def report_form(page, request):
     initial = {"town": supervisor.town} if supervisor else {}
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES, captcha=captcha)
-        if form.is_valid():
+        valid = form.is_valid()
+        if not valid and request.FILES.getlist("photos") and "photos" not in form.errors:
+            # A browser cannot keep chosen files across a correction: say so beside the field.
+            form.add_error("photos", _("Choose your photos again before sending: they could not be kept."))
+        if valid:
             phone = form.cleaned_data["phone"]
             if limits.REPORTS.phone_blocked(phone):
                 form.add_error("phone", _("This phone number has sent several reports today; try again tomorrow."))

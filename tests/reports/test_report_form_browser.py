@@ -45,6 +45,7 @@ def test_a_phone_sends_a_report_with_a_photo(browser, report_url, output_dir, tm
     phone.wait_for_load_state()
     # A wrong phone: told in Chinese, everything typed kept.
     assert phone.get_by_text("请输入11位手机号码。").is_visible()
+    assert phone.get_by_text("请重新选择照片后再提交").is_visible()
     assert phone.get_by_label("地点（街道、楼栋、标志物）").input_value() == "塘下镇某厂房后门"
     phone.screenshot(path=output_dir / "report-form-error-390.png", full_page=True)
     phone.get_by_label("联系电话").fill("13812345678")
