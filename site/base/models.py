@@ -35,7 +35,8 @@ class HomePage(SegmentedSearchMixin, Page):
     subpage_types = [
         "campaigns.CampaignPage", "news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage",
         "units.ModelUnitIndexPage", "ads.AdGalleryPage", "hazards.HazardIndexPage", "onlinequiz.OnlineQuizPage",
-        "contests.ContestResultsPage", "reports.ReportsPage", "reports.SupervisorCallPage",
+        "onlinecontest.OnlineContestPage", "contests.ContestResultsPage", "reports.ReportsPage",
+        "reports.SupervisorCallPage",
     ]
     max_count = 1
 

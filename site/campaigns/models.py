@@ -35,7 +35,10 @@ class CampaignPage(SegmentedSearchMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("slogan"), *segmented_search_fields()]
     search_text_fields = ["slogan", "introduction", "body"]
     parent_page_types = ["base.HomePage"]
-    subpage_types = ["news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage", "onlinequiz.OnlineQuizPage"]
+    subpage_types = [
+        "news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage", "onlinequiz.OnlineQuizPage",
+        "onlinecontest.OnlineContestPage",
+    ]
 
     class Meta:
         verbose_name = _("campaign")

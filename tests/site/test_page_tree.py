@@ -15,6 +15,7 @@ from core.accounts.roles import EDITORS
 from events.models import EventPage
 from hazards.models import HazardIndexPage
 from news.models import ArticleIndexPage, ArticlePage
+from onlinecontest.models import OnlineContestPage
 from onlinequiz.models import OnlineQuizPage
 from reports.models import ReportsPage, SupervisorCallPage
 from units.demo import NOMINATED
@@ -25,15 +26,15 @@ pytestmark = pytest.mark.django_db
 
 ALLOWED = {
     HomePage: [CampaignPage, ArticleIndexPage, EventPage, CaseIndexPage, ModelUnitIndexPage, AdGalleryPage, HazardIndexPage,
-               OnlineQuizPage, ContestResultsPage, ReportsPage, SupervisorCallPage],
-    CampaignPage: [ArticleIndexPage, EventPage, CaseIndexPage, OnlineQuizPage],
+               OnlineQuizPage, OnlineContestPage, ContestResultsPage, ReportsPage, SupervisorCallPage],
+    CampaignPage: [ArticleIndexPage, EventPage, CaseIndexPage, OnlineQuizPage, OnlineContestPage],
     ArticleIndexPage: [ArticlePage],
     CaseIndexPage: [ViolationCasePage],
     ModelUnitIndexPage: [ModelUnitPage],
     EventPage: [ContestResultsPage],
 }
-LEAVES = [ArticlePage, ViolationCasePage, ModelUnitPage, AdGalleryPage, HazardIndexPage, OnlineQuizPage, ContestResultsPage,
-          ReportsPage, SupervisorCallPage]
+LEAVES = [ArticlePage, ViolationCasePage, ModelUnitPage, AdGalleryPage, HazardIndexPage, OnlineQuizPage, OnlineContestPage,
+          ContestResultsPage, ReportsPage, SupervisorCallPage]
 
 
 @pytest.mark.parametrize("parent", list(ALLOWED))
