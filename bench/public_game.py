@@ -31,6 +31,7 @@ import json
 import math
 import os
 import random
+import re
 import secrets
 import socket
 import subprocess
@@ -53,6 +54,15 @@ def parse_args():
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--answer-window", type=float, default=1.0, help="phones answer within this many seconds")
+    parser.add_argument(
+        "--sweep", type=int, default=5, metavar="STEPS",
+        help="after the game's questions, up to STEPS more, each answered in half the window of the one "
+             "before, until the ack p99 passes 500 ms: the answers/s the server can take",
+    )
+    parser.add_argument(
+        "--join-concurrency", type=int, default=1000,
+        help="phones connecting and joining at once (the QR storm); the reference's listeners connect alike",
+    )
     parser.add_argument("--port", type=int, default=8700, help="first daphne port; the reference uses port - 1")
     parser.add_argument("--reference-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -136,9 +146,20 @@ def create_game(questions):
     from core.accounts.models import User
     from contests.games import demo
     from contests.games.models import PublicGame
+    from quizzes.models import Option, Question, QuestionBank
 
+    # The demo's questions, repeated with a number as often as the game and its sweep need.
+    bank, _ = QuestionBank.objects.get_or_create(name="bench", defaults={"description": "bench/public_game.py"})
+    for number in range(bank.questions.count(), questions):
+        stem, options, correct, explanation = demo.QUESTIONS[number % len(demo.QUESTIONS)]
+        kind = Question.Kind.TRUE_FALSE if len(options) == 2 else Question.Kind.SINGLE
+        question = Question.objects.create(bank=bank, stem=f"{number + 1}. {stem}", explanation=explanation, kind=kind)
+        Option.objects.bulk_create(
+            Option(question=question, text=text, is_correct="ABCD"[n] == correct, sort_order=n)
+            for n, text in enumerate(options)
+        )
     game = PublicGame.objects.create(
-        title=f"bench {time.strftime('%H:%M:%S')}", bank=demo.bank(), reading_seconds=0, answer_seconds=60
+        title=f"bench {time.strftime('%H:%M:%S')}", bank=bank, reading_seconds=0, answer_seconds=60
     )
     game.fill_from_bank(questions)
     # A superuser may host without being in the Hosts group (the bench lifts the TOTP rule in main).
@@ -163,6 +184,7 @@ class Run:
         self.fanout_ms = []
         self.start_ms = []  # from the question's start (before its commit) to the phone
         self.ack_ms = []
+        self.join_ms = []  # from the handshake's start to the player's snapshot (the reference: to the open socket)
         self.received = 0
         self.results = 0
         self.sent = 0
@@ -235,11 +257,13 @@ async def texts(socket_):
 
 
 async def phone(run, session, url, number, ready):
+    started = time.perf_counter()
     socket_ = await open_socket(run, session, url, origin=origin_of(url))
     await socket_.receive_str()  # the visitor snapshot
     await socket_.send_str(json.dumps({"type": "player.join", "nickname": f"p{number}"}))
     while json.loads(await socket_.receive_str())["type"] != "snapshot":
         pass
+    run.join_ms.append((time.perf_counter() - started) * 1000)
     ready()
     sent_at = {}
     async for raw in texts(socket_):
@@ -283,10 +307,10 @@ async def answer(run, socket_, frame, window, sent_at):
     await socket_.send_str(json.dumps({"type": "player.answer", "index": index, "choice": label, "ref": ref}))
 
 
-async def connect_all(run, session, urls, factory):
-    """Connect and join every phone (at most 100 joins in flight); returns phones per second."""
+async def connect_all(run, session, urls, factory, concurrency):
+    """Connect and join every phone (at most `concurrency` joins in flight); returns phones per second."""
     joined = 0
-    gate = asyncio.Semaphore(100)
+    gate = asyncio.Semaphore(concurrency)
 
     def ready():
         nonlocal joined
@@ -302,7 +326,7 @@ async def connect_all(run, session, urls, factory):
     tasks = [asyncio.create_task(start(number)) for number in range(run.players)]
     await run.until(
         lambda: joined == run.players or any(t.done() and t.exception() for t in tasks), "phones to join",
-        wait=max(WAIT, run.players / 5),  # joining is slow on a loaded machine (about 10-40 phones/s)
+        wait=max(WAIT, run.players / 5),  # joining may be slow on a loaded machine
     )
     failed = [t.exception() for t in tasks if t.done() and t.exception()]
     if failed:
@@ -314,58 +338,92 @@ async def play(args, session, servers, game, cookie, reference):
     base = [f"ws://127.0.0.1:{server.port}/ws/games/{game.pin}" for server in servers]
     run = Run(args.players)
     rss_before = rss(servers)
-    tasks, join_rate = await connect_all(run, session, [url + "/play/" for url in base], phone)
+    tasks, join_rate = await connect_all(run, session, [url + "/play/" for url in base], phone, args.join_concurrency)
     memory_kb = (rss(servers) - rss_before) / args.players
     host = await connect(session, base[0] + "/host/", origin=origin_of(base[0]), headers={"Cookie": f"sessionid={cookie}"})
     gc.collect()
     gc.freeze()
     drain = asyncio.create_task(drain_host(host))
-    cpu_fanout = cpu_answers = 0.0
-    lost_answers = stored_total = 0
-    for index in range(args.questions):
-        received, acked = run.received, run.acked + sum(run.refused.values())
+    totals = {"cpu_fanout": 0.0, "cpu_answers": 0.0, "lost": 0, "stored": 0}
+
+    async def question(index, window, measured):
+        """One question: fan-out (and the reference's), answers within `window` s, reveal.
+        Returns (answers acknowledged per second, ack p99 ms) of this question."""
+        received, acked, refused = run.received, run.acked, sum(run.refused.values())
+        acks_before = len(run.ack_ms)
         run.first_sent = None
         before = cpu(servers)
         await host.send_str(json.dumps({"type": "host.next"}))
         await run.until(lambda: run.received - received == args.players, f"question {index + 1} on every phone")
-        cpu_fanout += cpu(servers) - before
-        run.question_max_ms.append(round(max(run.fanout_ms[-args.players:]), 1))
-        await reference.broadcast(run.sample_frame)
+        fanout_cpu = cpu(servers) - before
+        fanout = run.fanout_ms[-args.players:]
+        if measured:
+            totals["cpu_fanout"] += fanout_cpu
+            run.question_max_ms.append(round(max(fanout), 1))
+            await reference.broadcast(run.sample_frame)
+        else:  # a sweep question: its fan-out is not part of the fan-out figures
+            del run.fanout_ms[-args.players:], run.start_ms[-args.players:]
         for socket_, frame, sent_at in run.to_answer:
-            asyncio.create_task(answer(run, socket_, frame, args.answer_window, sent_at))
+            asyncio.create_task(answer(run, socket_, frame, window, sent_at))
         run.to_answer.clear()
         before = cpu(servers)
         await run.until(
-            lambda: run.acked + sum(run.refused.values()) - acked == args.players, f"answers to question {index + 1}"
+            lambda: (run.acked - acked) + (sum(run.refused.values()) - refused) == args.players,
+            f"answers to question {index + 1}",
         )
-        acked_now = run.acked
-        cpu_answers += cpu(servers) - before
-        run.burst_seconds += run.last_ack - run.first_sent
+        acked_now = run.acked - acked  # acknowledged in this question (refusals are not)
+        burst = run.last_ack - run.first_sent if acked_now else float("nan")
+        if measured:
+            totals["cpu_answers"] += cpu(servers) - before
+            run.burst_seconds += burst
+        acks = run.ack_ms[acks_before:]
+        if not measured:
+            del run.ack_ms[acks_before:]
         results = run.results
         await host.send_str(json.dumps({"type": "host.reveal"}))
         await run.until(lambda: run.results - results == args.players, f"results of question {index + 1}")
         stored = await asyncio.to_thread(stored_answers, game.pk, index)
-        stored_total += stored
-        lost_answers += max(0, (acked_now - acked) - stored)
+        totals["stored"] += stored
+        totals["lost"] += max(0, acked_now - stored)
+        return acked_now / burst if acked_now else 0.0, percentile(acks, 0.99)
+
+    for index in range(args.questions):
+        await question(index, args.answer_window, measured=True)
+    sent_measured = run.sent
+    acked_measured = run.acked
+    # The sweep: the same phones answer ever faster until the acknowledgements fall behind.
+    sweep = []
+    window = args.answer_window
+    for step in range(args.sweep):
+        window /= 2
+        rate, p99 = await question(args.questions + step, window, measured=False)
+        sweep.append({"offered_per_s": round(args.players / window), "acked_per_s": round(rate, 1),
+                      "ack_p99_ms": round(p99, 1)})
+        if p99 > 500:
+            break
     await host.send_str(json.dumps({"type": "host.finish"}))
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=WAIT)
     drain.cancel()
     await host.close()
+    held = [step["acked_per_s"] for step in sweep if step["ack_p99_ms"] <= 500]
     return {
         "connections_per_s": join_rate,
+        "join": run.join_ms,
         "fanout": run.fanout_ms,
         "start": run.start_ms,
-        "cpu_ms_per_broadcast": cpu_fanout * 1000 / args.questions,
+        "cpu_ms_per_broadcast": totals["cpu_fanout"] * 1000 / args.questions,
         "ack": run.ack_ms,
-        "cpu_us_per_answer": cpu_answers * 1e6 / max(run.sent, 1),
+        "cpu_us_per_answer": totals["cpu_answers"] * 1e6 / max(sent_measured, 1),
         "answers_sent": run.sent,
         "answers_acked": run.acked,
         "answers_refused": run.refused,
-        "answers_stored": stored_total,
-        "answers_per_s": run.acked / run.burst_seconds if run.burst_seconds else float("nan"),
+        "answers_stored": totals["stored"],
+        "answers_per_s": acked_measured / run.burst_seconds if run.burst_seconds else float("nan"),
+        "answers_capacity_per_s": max(held, default=float("nan")),
+        "sweep": sweep,
         "fanout_max_per_question_ms": run.question_max_ms,
-        "lost": lost_answers,
-        "frames_lost": args.players * args.questions - run.received,
+        "lost": totals["lost"],
+        "frames_lost": args.players * (args.questions + len(sweep)) - run.received,
         "memory_kb_per_player": memory_kb,
         "sample_frame": run.sample_frame,
         "handshake_retries": run.retries,
@@ -378,6 +436,9 @@ async def drain_host(host):
 
 
 # The reference: a minimal plain-websockets broadcast server -------------------------------
+SENT_AT = re.compile(r'"sent_at":(\d+)')
+
+
 async def reference_server(port):
     from websockets.asyncio.server import broadcast, serve
 
@@ -386,7 +447,10 @@ async def reference_server(port):
     async def handler(socket_):
         if socket_.request.path == "/control":
             async for payload in socket_:
-                broadcast(phones, json.dumps({"type": "game.question", "t": now_ms(), "frame": payload}))
+                # Our frame, byte for byte, but for its `sent_at`: this server's instant, as many digits.
+                stamp = str(int(now_ms()))
+                frame = SENT_AT.sub(lambda match: f'"sent_at":{stamp.rjust(len(match[1]), "0")}', payload, count=1)
+                broadcast(phones, frame)
             return
         phones.add(socket_)
         try:
@@ -410,19 +474,22 @@ class Reference:
 
     async def connect(self, session):
         async def listener(run, session, url, number, ready):
+            started = time.perf_counter()
             socket_ = await open_socket(run, session, url)
+            run.join_ms.append((time.perf_counter() - started) * 1000)
             ready()
             async for raw in texts(socket_):
-                run.fanout_ms.append(now_ms() - json.loads(raw)["t"])
+                run.fanout_ms.append(now_ms() - json.loads(raw)["sent_at"])
                 run.received += 1
                 run.bump()
             await socket_.close()
 
         url = f"ws://127.0.0.1:{self.server.port}/phone"
-        self.tasks, self.join_rate = await connect_all(self.run, session, [url], listener)
+        self.tasks, self.join_rate = await connect_all(self.run, session, [url], listener, self.args.join_concurrency)
         self.control = await connect(session, f"ws://127.0.0.1:{self.server.port}/control")
 
     async def broadcast(self, payload):
+        self.frame_bytes = len(payload.encode())
         received = self.run.received
         before = self.server.cpu_seconds()
         await self.control.send_str(payload)
@@ -437,6 +504,8 @@ class Reference:
     def figures(self, broadcasts):
         return {
             "connections_per_s": self.join_rate,
+            "join": self.run.join_ms,
+            "frame_bytes": self.frame_bytes,
             "fanout": self.run.fanout_ms,
             "cpu_ms_per_broadcast": self.cpu_seconds * 1000 / broadcasts,
             "frames_lost": self.args.players * broadcasts - self.run.received,
@@ -454,6 +523,9 @@ def report(args, ours, ref):
         "database": "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite",
         "layer": "redis-pubsub" if os.environ.get("REDIS_URL") else "in-memory",
         "connections_per_s": round(ours["connections_per_s"], 1),
+        "join_p50_ms": ms(ours["join"], 0.5),
+        "join_p99_ms": ms(ours["join"], 0.99),
+        "frame_bytes": len(ours["sample_frame"].encode()),
         "fanout_p50_ms": ms(ours["fanout"], 0.5),
         "fanout_p99_ms": ms(ours["fanout"], 0.99),
         "fanout_max_ms": ms(ours["fanout"], 1),
@@ -462,6 +534,8 @@ def report(args, ours, ref):
         "ack_p50_ms": ms(ours["ack"], 0.5),
         "ack_p99_ms": ms(ours["ack"], 0.99),
         "answers_per_s": round(ours["answers_per_s"], 1),
+        "answers_capacity_per_s": ours["answers_capacity_per_s"],
+        "answer_sweep": ours["sweep"],
         "cpu_us_per_answer": round(ours["cpu_us_per_answer"]),
         "answers_sent": ours["answers_sent"],
         "answers_acked": ours["answers_acked"],
@@ -475,6 +549,8 @@ def report(args, ours, ref):
         "debug": os.environ["DEBUG"] not in ("", "0"),
         "load_average": ours["load_average"],
         "ref_connections_per_s": round(ref["connections_per_s"], 1),
+        "ref_join_p99_ms": ms(ref["join"], 0.99),
+        "ref_frame_bytes": ref["frame_bytes"],
         "ref_fanout_p50_ms": ms(ref["fanout"], 0.5),
         "ref_fanout_p99_ms": ms(ref["fanout"], 0.99),
         "ref_fanout_max_ms": ms(ref["fanout"], 1),
@@ -484,7 +560,9 @@ def report(args, ours, ref):
     figures["fanout_ratio"] = round(figures["fanout_p99_ms"] / max(figures["ref_fanout_p99_ms"], 0.1), 2)
     figures["cpu_ratio"] = round(figures["cpu_ms_per_broadcast"] / max(figures["ref_cpu_ms_per_broadcast"], 0.1), 2)
     rows = [
-        ("connections/s", figures["connections_per_s"], figures["ref_connections_per_s"]),
+        ("joins/s (reference: accepts/s)", figures["connections_per_s"], figures["ref_connections_per_s"]),
+        ("join p99 ms (reference: accept)", figures["join_p99_ms"], figures["ref_join_p99_ms"]),
+        ("question frame bytes", figures["frame_bytes"], figures["ref_frame_bytes"]),
         ("fan-out p50 ms", figures["fanout_p50_ms"], figures["ref_fanout_p50_ms"]),
         ("fan-out p99 ms", figures["fanout_p99_ms"], figures["ref_fanout_p99_ms"]),
         ("fan-out max ms", figures["fanout_max_ms"], figures["ref_fanout_max_ms"]),
@@ -505,6 +583,8 @@ def report(args, ours, ref):
     print(f"acknowledged {figures['answers_per_s']}/s, ack p50 {figures['ack_p50_ms']} ms, p99 {figures['ack_p99_ms']} ms; "
           f"server CPU {figures['cpu_us_per_answer']} µs per answer; "
           f"server memory {figures['memory_kb_per_player']} KiB per player")
+    print(f"answers/s the server takes with ack p99 <= 500 ms: {figures['answers_capacity_per_s']} "
+          f"(sweep: {figures['answer_sweep']})")
     print(json.dumps(figures, ensure_ascii=False))
 
 
@@ -520,7 +600,7 @@ async def main(args):
     os.environ.setdefault("GAME_JOINS_PER_ADDRESS", "1000000")
     load_before = os.getloadavg()
     setup_django(var_dir)
-    game, cookie = create_game(args.questions)
+    game, cookie = create_game(args.questions + args.sweep)
     env = {**os.environ, "PYTHONPATH": f"{ROOT / 'site'}{os.pathsep}{ROOT}", "VAR_DIR": str(var_dir)}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE")
     log = open(var_dir / "servers.log", "a")
