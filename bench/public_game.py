@@ -169,6 +169,17 @@ def create_game(questions):
     return game, client.cookies["sessionid"].value
 
 
+def game_pass(pin):
+    """The cookie the game's pages give a browser that scanned its QR code."""
+    from django.http import HttpResponse
+
+    from contests.games import pin_guard
+
+    response = HttpResponse()
+    pin_guard.grant(response, {}, pin)
+    return f"{pin_guard.PASS_COOKIE}={response.cookies[pin_guard.PASS_COOKIE].value}"
+
+
 def stored_answers(game_id, index):
     from contests.games.models import PlayerAnswer
 
@@ -195,6 +206,7 @@ class Run:
         self.burst_seconds = 0.0
         self.question_max_ms = []
         self.sample_frame = None
+        self.pass_cookie = ""
         self.retries = 0
         self.closed = {}  # close code: phones whose socket the server closed before the game ended
         # Questions received, answered only after the fan-out and the reference's: no answer task
@@ -258,7 +270,8 @@ async def texts(socket_):
 
 async def phone(run, session, url, number, ready):
     started = time.perf_counter()
-    socket_ = await open_socket(run, session, url, origin=origin_of(url))
+    # A phone that scanned the QR code holds the game's pass cookie (contests/games/pin_guard.py).
+    socket_ = await open_socket(run, session, url, origin=origin_of(url), headers={"Cookie": run.pass_cookie})
     await socket_.receive_str()  # the visitor snapshot
     await socket_.send_str(json.dumps({"type": "player.join", "nickname": f"p{number}"}))
     while json.loads(await socket_.receive_str())["type"] != "snapshot":
@@ -337,6 +350,7 @@ async def connect_all(run, session, urls, factory, concurrency):
 async def play(args, session, servers, game, cookie, reference):
     base = [f"ws://127.0.0.1:{server.port}/ws/games/{game.pin}" for server in servers]
     run = Run(args.players)
+    run.pass_cookie = game_pass(game.pin)
     rss_before = rss(servers)
     tasks, join_rate = await connect_all(run, session, [url + "/play/" for url in base], phone, args.join_concurrency)
     memory_kb = (rss(servers) - rss_before) / args.players
@@ -598,6 +612,7 @@ async def main(args):
     os.environ.setdefault("MFA_REQUIRED", "0")
     # Every simulated phone joins from 127.0.0.1: lift the joins-per-address limit for the run.
     os.environ.setdefault("GAME_JOINS_PER_ADDRESS", "1000000")
+    os.environ.setdefault("GAME_JOINS_PER_ADDRESS_WITH_PASS", "1000000")
     load_before = os.getloadavg()
     setup_django(var_dir)
     game, cookie = create_game(args.questions + args.sweep)

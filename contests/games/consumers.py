@@ -12,6 +12,7 @@ from channels.db import database_sync_to_async
 
 from core.accounts.roles import HOSTS
 from contests.live.address_limits import TooManyAttempts, scope_address
+from contests.live.batching import BatchWriter
 from contests.live.clock import server_time_ms
 from contests.live.consumer import CLOSE_REFUSED, LiveConsumer, Seat
 from contests.live.fanout import broadcast
@@ -21,22 +22,29 @@ from contests.rules.public_game import clean_choice
 from contests.rules.refusal import Refusal
 from contests.staff import check_staff_seat
 
-from . import frames, join_limit, pin_guard, runner
+from . import frames, joins, pin_guard, runner
 from .answers import Answer, writer
 from .messages import PROTOCOL
 from .state import game_key, played_questions
 
 
-@database_sync_to_async
-def find_game(pin, address, passed):
-    try:
-        game = pin_guard.find_game(pin, address, passed)
-    except TooManyAttempts:
-        raise Refusal("too_many_attempts", "too many unknown PINs from this address, try again later") from None
-    if game is None:
-        raise Refusal("unknown_game", "no game with this PIN")
-    played_questions(game.pk)  # warm the per-process cache on the database thread
-    return game
+def find_games(requests):
+    """The games of sockets connecting together ((pin, address, passed) each): per socket its
+    game or the Refusal. A QR storm's phones are looked up in batches, on a thread that keeps its
+    database connection while they keep coming, not one trip to the database thread each."""
+    results = []
+    for found in pin_guard.find_games(requests):
+        if isinstance(found, TooManyAttempts):
+            results.append(Refusal("too_many_attempts", "too many unknown PINs from this address, try again later"))
+        elif found is None:
+            results.append(Refusal("unknown_game", "no game with this PIN"))
+        else:
+            played_questions(found.pk)  # warm the per-process cache off the event loop
+            results.append(found)
+    return results, None
+
+
+game_lookups = BatchWriter(find_games)
 
 
 class GameConsumer(LiveConsumer):
@@ -52,7 +60,7 @@ class GameConsumer(LiveConsumer):
         pin = self.scope["url_route"]["kwargs"]["pin"]
         self.address = scope_address(self.scope)
         self.passed = pin in pin_guard.passes(self.scope.get("cookies", {}))
-        self.game = await find_game(pin, self.address, self.passed)
+        self.game = await game_lookups.call((pin, self.address, self.passed))
         self.key = game_key(self.game.pk)
         return await self.seat_for_game()
 
@@ -144,14 +152,6 @@ def check_host(user, game):
     check_staff_seat(user, HOSTS, user is not None and game.is_hosted_by(user))
 
 
-@database_sync_to_async
-def admit(game_id, nickname, phone, address, passed):
-    """The join limit, then the join and its snapshot: one trip to the database thread."""
-    if not join_limit.may_join(game_id, address, passed):
-        raise Refusal("too_many_joins", "too many players joined this game from this address")
-    return runner.join_and_snapshot(game_id, nickname, phone)
-
-
 class PlayerConsumer(GameConsumer):
     """A phone. Without a token it is a visitor that may send `player.join`; with one, a player."""
 
@@ -165,15 +165,15 @@ class PlayerConsumer(GameConsumer):
             return Seat(role="visitor", game=self.key, audiences=())
         player = await database_sync_to_async(runner.player_for_token)(self.game.pk, token)
         await self.listen()
-        return self.seat_player(player)
+        return self.seat_player(player.pk)
 
-    def seat_player(self, player):
-        self.hub_key = str(player.pk)
-        return Seat(role="player", game=self.key, audiences=(), identity={"player": player.pk})
+    def seat_player(self, player_id):
+        self.hub_key = str(player_id)
+        return Seat(role="player", game=self.key, audiences=(), identity={"player": player_id})
 
     async def snapshot(self):
         if self.seat.role == "visitor":
-            return frames.visitor_snapshot(self.game)  # the row read a moment ago by find_game
+            return frames.visitor_snapshot(self.game)  # the row read a moment ago at connect
         snapshot = self.joined_snapshot or await database_sync_to_async(frames.player_snapshot)(self.seat.identity["player"])
         self.joined_snapshot = None
         if snapshot["me"]["choice"] is not None:
@@ -189,22 +189,22 @@ class PlayerConsumer(GameConsumer):
         nickname, phone = message["nickname"], message.get("phone", "")
         await self.listen()  # before the snapshot is taken, so no frame falls in between
         try:
-            player, frame, self.joined_snapshot = await admit(
-                self.game.pk, nickname, phone, self.address, self.passed
-            )
+            # Stored with the other joins of its batch (joins.py); the answer comes after the commit.
+            joined = await joins.join(joins.Join(self.game.pk, nickname, phone, self.address, self.passed))
+            self.joined_snapshot = joined.snapshot
             try:
-                await self.send_frame({"type": "player.joined", "token": player.token, "ref": message.get("ref")})
+                await self.send_frame({"type": "player.joined", "token": joined.token, "ref": message.get("ref")})
             except BaseException:  # the phone never got its token: the join did not happen
                 self.joined_snapshot = None
-                await database_sync_to_async(runner.forget_player)(player.pk)
+                await database_sync_to_async(runner.forget_player)(joined.player_id)
                 raise
         except BaseException:
             self.hub_audiences.remove(self.audience)
             await local_hub().leave(self.key, self.audience, self)
             raise
-        await database_sync_to_async(join_limit.record_join)(self.game.pk, self.address)
-        self.seat = self.seat_player(player)
-        await broadcast(self.key, {audience: {**frame, "sent_at": server_time_ms()} for audience in ("screen", "host")})
+        self.seat = self.seat_player(joined.player_id)
+        frame = {**joined.frame, "sent_at": server_time_ms()}
+        await broadcast(self.key, {"screen": frame, "host": frame})
         await self.send_snapshot()
 
     async def msg_player_answer(self, message):

@@ -203,23 +203,44 @@ def visitor_snapshot(game):
     return {"version": game.version, "game": game_header(game)}
 
 
-def player_snapshot(player_id):
-    player = Player.objects.select_related("game").get(pk=player_id)
-    game = player.game
+def _players_part(game):
+    """The part of a phone's snapshot every player shares."""
     part = _phase_part(game)
     if "question" in part and game.question_on_screen_only:
         part["question"] = question_frames(game)["players"]["question"]
-    answer = PlayerAnswer.objects.filter(player=player, question_index=game.current_index).first()
-    part["me"] = {
+    return part
+
+
+def _player_view(part, player, rank, players, answer, prizes):
+    me = {
         "id": player.pk,
         "nickname": player.nickname,
         "score": player.score,
-        "rank": rank_of(player),
-        "players": Player.objects.filter(game=game, kicked=False).count(),
+        "rank": rank,
+        "players": players,
         "choice": answer.choice if answer else None,
         "streak": player.streak,
     }
     if answer and answer.points is not None:
-        part["me"].update(points=answer.points, correct=answer.correct)
-    part["prizes"] = [prize_frame(prize) for prize in player.prizes.all()]
-    return part
+        me.update(points=answer.points, correct=answer.correct)
+    return {**part, "me": me, "prizes": [prize_frame(prize) for prize in prizes]}
+
+
+def player_snapshot(player_id):
+    player = Player.objects.select_related("game").get(pk=player_id)
+    game = player.game
+    answer = PlayerAnswer.objects.filter(player=player, question_index=game.current_index).first()
+    players = Player.objects.filter(game=game, kicked=False).count()
+    return _player_view(_players_part(game), player, rank_of(player), players, answer, player.prizes.all())
+
+
+def joined_snapshots(game, new_players):
+    """The snapshots of players who have just joined ([(id, nickname)]; no score, answer or prize
+    yet), built from one shared part and two counts: (players in the game, {id: snapshot})."""
+    part = _players_part(game)
+    players = Player.objects.filter(game=game, kicked=False).count()
+    rank = rank_of(Player(game=game, score=0, total_ms=0))
+    return players, {
+        player_id: _player_view(part, Player(pk=player_id, game=game, nickname=nickname), rank, players, None, ())
+        for player_id, nickname in new_players
+    }

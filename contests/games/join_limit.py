@@ -15,9 +15,12 @@ def limit(passed):
     return settings.GAME_JOINS_PER_ADDRESS_WITH_PASS if passed else settings.GAME_JOINS_PER_ADDRESS
 
 
-def may_join(game_id, address, passed):
-    return JOINS.count(address, game_id) < limit(passed)
+def counts(game_id, addresses):
+    """{address: players it added to the game so far} (joins.py checks a batch against the limits)."""
+    return JOINS.counts(addresses, game_id)
 
 
-def record_join(game_id, address):
-    JOINS.add(address, game_id)
+def record_joins(game_id, added):
+    """Count the players each address added: {address: how many}."""
+    for address, times in added.items():
+        JOINS.add(address, game_id, times)

@@ -9,6 +9,8 @@ looked up successfully), which pages and sockets both read. The QR code's link c
 derived from the PIN with the secret key, so scanning it gets the page and the pass even from a
 blocked address. Neither counts as a guess.
 """
+import copy
+
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from contests.live.address_limits import GuessGuard
@@ -36,3 +38,12 @@ def find_game(pin, address, passed=False):
     """The game with this PIN, or None (a failed guess of `address`); raises TooManyAttempts
     past the limit unless `passed` (the browser holds a pass or the QR key for this PIN)."""
     return PIN_GUARD.find(pin, address, lambda pin: PublicGame.objects.filter(pin=pin).first(), passed)
+
+
+def find_games(requests):
+    """`find_game` for many `(pin, address, passed)` requests in one query (sockets connecting
+    together): per request a PublicGame of its own, None or a TooManyAttempts instance."""
+    def lookup_many(pins):
+        return {game.pin: game for game in PublicGame.objects.filter(pin__in=pins)}
+
+    return [copy.copy(found) if isinstance(found, PublicGame) else found for found in PIN_GUARD.find_many(requests, lookup_many)]

@@ -7,7 +7,6 @@ the batched path instead (answers.py), through the same `rules.apply`.
 """
 import secrets
 
-from django.db import transaction
 from django.utils import timezone
 
 from contests.live.clock import server_time_ms
@@ -60,14 +59,6 @@ def join(game_id, nickname, phone=""):
         raise Refusal("nickname_taken", "this nickname is already taken in this game")
     count = Player.objects.filter(game=game, kicked=False).count()
     return player, {"type": "game.joined", "version": game.version, "nickname": player.nickname, "players": count}
-
-
-def join_and_snapshot(game_id, nickname, phone=""):
-    """`join`, then the new player's snapshot, in one trip to the database thread and one
-    transaction: a failing snapshot leaves no player behind."""
-    with transaction.atomic():
-        player, frame = join(game_id, nickname, phone)
-        return player, frame, frames.player_snapshot(player.pk)
 
 
 def forget_player(player_id):

@@ -49,13 +49,19 @@ class AddressCounter:
     def count(self, address, scope=None):
         return cache.get(self._key(address, scope)) or 0
 
-    def add(self, address, scope=None):
+    def counts(self, addresses, scope=None):
+        """{address: count} for many addresses, in one trip to the cache."""
+        keys = {self._key(address, scope): address for address in addresses}
+        found = cache.get_many(keys)
+        return {address: found.get(key) or 0 for key, address in keys.items()}
+
+    def add(self, address, scope=None, times=1):
         key = self._key(address, scope)
-        if not cache.add(key, 1, self.window_seconds):
+        if not cache.add(key, times, self.window_seconds):
             try:
-                cache.incr(key)
+                cache.incr(key, times)
             except ValueError:  # expired between add and incr
-                cache.add(key, 1, self.window_seconds)
+                cache.add(key, times, self.window_seconds)
 
 
 class TooManyAttempts(Exception):
@@ -96,6 +102,25 @@ class GuessGuard:
         if found is None and not passed:
             self.failures.add(address)
         return found
+
+    def find_many(self, requests, lookup_many):
+        """`find` for many `(secret, address, passed)` requests at once (sockets connecting
+        together): per request what was found, None (a failed guess) or a TooManyAttempts
+        instance. `lookup_many(secrets)` returns {secret: object} of the secrets that exist; the
+        addresses' failures are read in one trip to the cache."""
+        failures = self.failures.counts({address for _, address, passed in requests if not passed})
+        found = lookup_many({secret for secret, address, passed in requests if passed or failures[address] < self.max_failures})
+        results = []
+        for secret, address, passed in requests:
+            if not passed and failures[address] >= self.max_failures:
+                results.append(TooManyAttempts())
+                continue
+            result = found.get(secret)
+            if result is None and not passed:
+                self.failures.add(address)
+                failures[address] += 1
+            results.append(result)
+        return results
 
     def _signer(self):
         return signing.get_cookie_signer(salt=self.pass_cookie)

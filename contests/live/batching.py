@@ -43,6 +43,24 @@ class BatchWriter:
         if self.task is None or self.task.done() or self.task.get_loop() is not loop:
             self.task = loop.create_task(self._drain())
 
+    async def call(self, item, undo=None):
+        """Queue one item and wait for its batch: its result, or raises the exception that is
+        its result. When the caller is cancelled first (its socket closed), `await undo(result)`
+        runs instead once the batch is done, e.g. to take back a row the caller never reported."""
+        outcome = asyncio.get_running_loop().create_future()
+
+        async def reply(result):
+            if not outcome.cancelled():
+                outcome.set_result(result)
+            elif undo is not None:
+                await undo(result)
+
+        self.submit(item, reply)
+        result = await outcome
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
     def _thread(self):
         # One writer thread per process (a forked child starts its own).
         if self.executor_pid != os.getpid():
