@@ -39,12 +39,14 @@ def _restore_migrated_rows():
 
 @pytest.fixture(autouse=True)
 def _fresh_state(request):
-    """Every test starts from the migrated database and empty caches (rate-limit counters, and the
-    per-process questions of public games, cached by game id, which repeat across tests)."""
+    """Every test starts from the migrated database and empty caches (rate-limit counters, pages
+    cached for anonymous visitors, and the per-process questions of public games, cached by game
+    id, which repeat across tests)."""
     from django.core.cache import caches
 
     from contests.games.state import played_questions
 
+    caches["pages"].clear()  # pages cached for anonymous visitors (site/pagecache), per process
     cache = caches["default"]
     marker = request.node.get_closest_marker("django_db")
     transactional = "transactional_db" in request.fixturenames or bool(marker and marker.kwargs.get("transaction"))

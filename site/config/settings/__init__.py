@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "ads",
+    "pagecache",
     "cases",
     "units",
     "hazards",
@@ -79,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.content_security_policy.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous visitors, before the session and everything after it.
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "base.language.ChineseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,6 +172,15 @@ else:
         }
     }
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Public pages for anonymous visitors (site/pagecache): each process keeps its own copies, retired
+# together by every publish; this many seconds at most in any case.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+PAGE_CACHE_SECONDS = int(env.text("PAGE_CACHE_SECONDS", "60"))
 
 # Public games: how many players one client address may add to one game (contests/games/join_limit.py).
 # A crowd behind one carrier address holds the `game_pass` cookie of the game, so it gets the higher one.

@@ -1,0 +1,35 @@
+"""The page cache's generation: a token in the shared cache that every change to published
+content replaces, so every page cached before it is out at once (keys carry the token).
+
+Each process keeps the token it read and reads it again at most every `RECHECK_SECONDS`: a hit
+costs no trip to the shared cache (the database on the embedded default). The process that made
+the change sees the new token at once; the others within `RECHECK_SECONDS`.
+"""
+import secrets
+import time
+
+from django.core.cache import cache
+
+KEY = "pagecache:generation"
+RECHECK_SECONDS = 1.0
+
+_local = {"token": None, "read_at": 0.0}
+
+
+def current():
+    now = time.monotonic()
+    if _local["token"] is None or now - _local["read_at"] >= RECHECK_SECONDS:
+        token = cache.get(KEY)
+        if token is None:
+            token = secrets.token_hex(8)
+            if not cache.add(KEY, token, None):
+                token = cache.get(KEY, token)
+        _local.update(token=token, read_at=now)
+    return _local["token"]
+
+
+def bump():
+    """Retire every cached page (in this process now, in the others within RECHECK_SECONDS)."""
+    token = secrets.token_hex(8)
+    cache.set(KEY, token, None)
+    _local.update(token=token, read_at=time.monotonic())
