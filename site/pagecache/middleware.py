@@ -68,9 +68,12 @@ class AnonymousPageCacheMiddleware:
     def key(self, request):
         if request.method != "GET" or not set(request.COOKIES) <= self.harmless_cookies:
             return None
+        token = generation.current()
+        if token is None:
+            return None
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{language}"
-        return f"page:{generation.current()}:{hashlib.sha256(where.encode()).hexdigest()}"
+        return f"page:{token}:{hashlib.sha256(where.encode()).hexdigest()}"
 
     @staticmethod
     def storable(request, response):

@@ -118,3 +118,18 @@ def test_another_process_publishing_retires_this_process_copies(make_article, mo
     assert served(Client(), article.url)[0] == "hit"  # read again only after RECHECK_SECONDS
     monkeypatch.setattr(generation, "RECHECK_SECONDS", 0)
     assert served(Client(), article.url)[0] == "miss"
+
+
+def test_without_the_shared_cache_pages_are_rendered_not_cached(make_article, monkeypatch):
+    article = make_article("防溺水安全提示")
+
+    class Unreachable:
+        def __getattr__(self, name):
+            raise ConnectionError("the shared cache is down")
+
+    monkeypatch.setattr(generation, "_local", {"token": None, "read_at": 0.0})
+    monkeypatch.setattr(generation, "cache", Unreachable())
+    for _ in range(2):
+        response = Client().get(article.url)
+        assert response.status_code == 200 and HEADER not in response
+        assert "防溺水安全提示" in response.content.decode()
