@@ -45,6 +45,7 @@ import uvloop
 ROOT = Path(__file__).resolve().parents[1]
 TICKS = os.sysconf("SC_CLK_TCK")
 WAIT = 60  # seconds: the longest any single step may take before the run is declared failed
+PING_SECONDS = 30  # live-client.js pings this often
 RETRIES = 8  # handshakes a phone retries (daphne drops one not accepted within 5 s), then gives up
 
 
@@ -279,6 +280,7 @@ async def phone(run, session, url, number, ready):
     run.join_ms.append((time.perf_counter() - started) * 1000)
     ready()
     sent_at = {}
+    keepalive = asyncio.create_task(clock_pings(socket_))
     async for raw in texts(socket_):
         frame = json.loads(raw)
         kind = frame["type"]
@@ -306,7 +308,16 @@ async def phone(run, session, url, number, ready):
     else:
         run.closed[socket_.close_code] = run.closed.get(socket_.close_code, 0) + 1
         run.bump()
+    keepalive.cancel()
     await socket_.close()
+
+
+async def clock_pings(socket_):
+    """A clock ping every 30 s, as the page's client sends: the server closes a socket silent for
+    90 s (4408), which a phone that joined early would be while thousands of others join."""
+    while True:
+        await asyncio.sleep(PING_SECONDS * (0.5 + random.random()))
+        await socket_.send_str(json.dumps({"type": "clock.ping", "client_time": int(now_ms())}))
 
 
 async def answer(run, socket_, frame, window, sent_at):
