@@ -82,7 +82,7 @@ def _join_game(game_id, joins, results):
     now = server_time_ms()
     joined_by_address = join_limit.counts(game_id, {join.address for _, join in joins})
     added = Counter()
-    rows = {}  # nickname key -> (position, row values); a second one in the batch is refused
+    rows = {}  # nickname key -> (position, address, row values); a second one in the batch is refused
     for position, join in joins:
         try:
             if joined_by_address[join.address] + added[join.address] >= join_limit.limit(join.passed):
