@@ -62,6 +62,14 @@ class ListedHazard(SegmentedSearchMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def public_for_search(cls):
+        return cls.objects.all()
+
+    def search_result_url(self, request):
+        index_page = HazardIndexPage.objects.live().public().first()
+        return index_page.url_of(self, request) if index_page else None
+
 
 class HazardIndexPage(SectionPage):
     """The hazards under supervised rectification; overdue ones first and marked."""
@@ -74,13 +82,22 @@ class HazardIndexPage(SectionPage):
     class Meta:
         verbose_name = _("listed hazards page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        hazards = (
+    def hazards(self):
+        return (
             ListedHazard.objects.with_overdue(timezone.localdate()).select_related("area")
             .order_by("-overdue", "status", "deadline", "pk")
         )
-        context["hazards"] = paginate(request, hazards, self.per_page)
+
+    def url_of(self, hazard, request=None):
+        """The listing's page showing `hazard`, at its card."""
+        position = list(self.hazards().values_list("pk", flat=True)).index(hazard.pk)
+        page_number = position // self.per_page + 1
+        query = f"?page={page_number}" if page_number > 1 else ""
+        return f"{self.get_url(request)}{query}#hazard-{hazard.pk}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["hazards"] = paginate(request, self.hazards(), self.per_page)
         # What other apps add to this page (the public reports' monthly figures), through a hook.
         context.update(gather("hazard_page_listings"))
         return context

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from quizzes.models import Question
+from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
 from quizzes.papers import PaperError, draw_paper
 
 from .attempts import Attempt  # noqa: F401  (the app's models are those models.py imports)
@@ -37,7 +38,7 @@ class OnlineQuizPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class OnlineQuizPage(RoutablePageMixin, Page):
+class OnlineQuizPage(RoutablePageMixin, SegmentedSearchMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     bank = models.ForeignKey(
         "quizzes.QuestionBank", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("question bank")
@@ -62,7 +63,8 @@ class OnlineQuizPage(RoutablePageMixin, Page):
         FieldRowPanel([FieldPanel("time_limit"), FieldPanel("attempts_per_day")]),
         FieldPanel("show_leaderboard"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), *segmented_search_fields()]
+    search_text_fields = ["introduction"]
     parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
     subpage_types = []
     base_form_class = OnlineQuizPageForm

@@ -2,46 +2,35 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
+from .models import SearchTerm
 from .page_types import searchable_types
-from .segmentation import query_terms
+from .queries import parse
+from .results import search as find
+from .suggestions import popular_searches, suggestions
 
-MAX_RESULTS = 200
 PER_PAGE = 10
 
 
-def listing_date(page):
-    date = getattr(page, "listing_date", None) or page.first_published_at
-    return date.date() if hasattr(date, "date") else date
-
-
-def best_then_newest(found):
-    """Keep the backend's relevance order (its scores differ in sign between databases);
-    among equally good matches, the newest first."""
-    rank = {}
-    for page in found:
-        rank.setdefault(round(page.score, 6), len(rank))
-    return sorted(found, key=lambda page: (rank[round(page.score, 6)], -listing_date(page).toordinal()))
-
-
 def search(request):
-    query = request.GET.get("q", "").strip()[:100]
+    query = " ".join(request.GET.get("q", "").split())[:100]
     types = searchable_types()
     kind = request.GET.get("type", "")
-    model = types.get(kind, Page)
-    results, error = [], ""
-    terms = query_terms(query)
-    if query and not terms:
+    parsed = parse(query)
+    results, error, suggested = [], "", []
+    if query and not parsed.terms:
         error = _("Type a word to search for.")
-    elif terms:
-        pages = model.objects.live().public().filter(depth__gt=1)
-        found = list(pages.specific().search(query, operator="and").annotate_score("score")[:MAX_RESULTS])
-        results = best_then_newest(found)
-    page_number = request.GET.get("page", 1)
-    paginated = Paginator(results, PER_PAGE).get_page(page_number)
+    elif parsed.terms:
+        results = find(request, parsed, types.get(kind))
+        if results:
+            if request.GET.get("page", "1") == "1" and not kind:
+                SearchTerm.record(query)
+        else:
+            suggested = suggestions(parsed)
+    paginated = Paginator(results, PER_PAGE).get_page(request.GET.get("page", 1))
     return TemplateResponse(request, "sitesearch/search.html", {
-        "query": query, "terms": terms, "results": paginated, "error": error, "kind": kind,
+        "query": query, "terms": parsed.words(), "results": paginated, "error": error, "kind": kind,
+        "suggestions": suggested, "popular": [] if query else popular_searches(),
         "types": [(name, model._meta.verbose_name_plural) for name, model in types.items()],
         "query_string": urlencode({"q": query, "type": kind}) if query else "",
     })
