@@ -17,9 +17,6 @@ class ParsedQuery:
         """Every word any result may match, for highlighting and ranking."""
         return list(dict.fromkeys(word for alternatives in self.terms for word in alternatives))
 
-    def typed_words(self):
-        return [alternatives[0] for alternatives in self.terms]
-
     def search_query(self):
         nodes = [_any_of(alternatives) for alternatives in self.terms]
         return nodes[0] if len(nodes) == 1 else And(nodes)
