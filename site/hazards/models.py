@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Max, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -87,6 +87,10 @@ class HazardIndexPage(SectionPage):
             ListedHazard.objects.with_overdue(timezone.localdate()).select_related("area")
             .order_by("-overdue", "status", "deadline", "pk")
         )
+
+    def content_updated_at(self):
+        """The section's content is the hazards: their last change counts as its update."""
+        return ListedHazard.objects.aggregate(newest=Max("updated_at"))["newest"]
 
     def url_of(self, hazard, request=None):
         """The listing's page showing `hazard`, at its card."""

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "hazards",
     "reports",
     "captcha",
+    "publishing",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -287,6 +288,7 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
+FRESHNESS_DAYS = env.FRESHNESS_DAYS
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sitesearch.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

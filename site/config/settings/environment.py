@@ -37,6 +37,8 @@ BASE_URL = text("BASE_URL", "http://127.0.0.1:8000")
 EMAIL_HOST = text("EMAIL_HOST")
 SECURE_PROXY = flag("SECURE_PROXY", default=not DEBUG)
 # Proxies in front of daphne that append to X-Forwarded-For (docs/deploy.md: one nginx).
+# Sections not updated for this many days are listed to editors (publishing/freshness.py).
+FRESHNESS_DAYS = int(text("FRESHNESS_DAYS", "14"))
 TRUSTED_PROXY_COUNT = int(text("TRUSTED_PROXY_COUNT", "1" if SECURE_PROXY else "0"))
 
 
