@@ -3,11 +3,16 @@
 Index pages whose children need legal review (cases, model units) get it on creation. Its task
 refuses the approval of whoever made the revision under review (four eyes), and pages under it
 are published by that approval only: superusers aside, nobody has a publish button on them.
+
+Other apps add checks with the Wagtail hook `legal_review_checks` (a function returning a check,
+see publishing/deidentification.py): while a check has open flags on the revision under review,
+the approval is refused and the reviewer gets the check's action to resolve them instead.
 """
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.models import AbstractGroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 from wagtail.models.pages import PagePermissionTester
 
@@ -21,19 +26,50 @@ def made_latest_revision(obj, user):
     return revision is not None and revision.user_id == user.pk
 
 
+def review_checks():
+    return [register() for register in hooks.get_hooks("legal_review_checks")]
+
+
+def blocking_checks(obj):
+    """The checks with flags still open on `obj`'s revision under review."""
+    return [check for check in review_checks() if check.open_flags(obj)]
+
+
 class LegalReviewTask(AbstractGroupApprovalTask):
-    """A group approval whose approver must not be the last editor (as ONS's GroupReviewTask)."""
+    """A group approval whose approver must not be the last editor (as ONS's GroupReviewTask),
+    and which cannot be approved while a review check has open flags."""
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
         if made_latest_revision(obj, user):
-            return [action for action in actions if action[0] != "approve"]
+            actions = [action for action in actions if action[0] != "approve"]
+        blocking = blocking_checks(obj) if actions else []
+        if blocking:
+            actions = [action for action in actions if action[0] != "approve"]
+            actions += [(check.action, check.label, True) for check in blocking]
         return actions
 
+    def _check(self, action):
+        return next((check for check in review_checks() if check.action == action), None)
+
+    def get_form_for_action(self, action):
+        check = self._check(action)
+        return check.form_class if check else super().get_form_for_action(action)
+
+    def get_template_for_action(self, action):
+        check = self._check(action)
+        return check.template_name if check else super().get_template_for_action(action)
+
     def on_action(self, task_state, user, action_name, **kwargs):
+        obj = task_state.workflow_state.content_object
+        check = self._check(action_name)
+        if check:
+            return check.resolve(obj, user, **kwargs)
         # Also when an approver's "approve" in the editor first saved his own changes.
-        if action_name == "approve" and made_latest_revision(task_state.workflow_state.content_object, user):
+        if action_name == "approve" and made_latest_revision(obj, user):
             raise PermissionDenied(_("You cannot approve your own changes: another reviewer must."))
+        if action_name == "approve" and (blocking := blocking_checks(obj)):
+            raise PermissionDenied(blocking[0].refusal)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

@@ -131,6 +131,8 @@ class ViolationCasePage(LegalReviewPageMixin, SegmentedSearchMixin, Page):
         index.SearchField("unit_name"), index.FilterField("decision_date"), *segmented_search_fields(),
     ]
     search_text_fields = ["unit_name", "township", "area", "facts", "legal_basis"]
+    # Checked for private persons' identifiers before the legal review (publishing/deidentification.py).
+    personal_data_fields = ["title", "unit_name", "township", "facts", "legal_basis", "decision_number"]
     parent_page_types = ["cases.CaseIndexPage"]
     subpage_types = []
 
