@@ -7,9 +7,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from core.admin_columns import YesNoColumn
 
 from .exporting import export_xlsx
 from .import_page import ImportView
@@ -46,7 +48,7 @@ class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     index_view_class = QuestionIndexView
-    list_display = ["stem", "kind", "bank", "area", "venue", "difficulty", BooleanColumn("active")]
+    list_display = ["stem", "kind", "bank", "area", "venue", "difficulty", YesNoColumn("active", label=Question._meta.get_field("active").verbose_name)]
     list_filter = ["bank", "kind", "area", "venue", "difficulty", "active"]
     search_fields = ["stem", "explanation", "source"]
     search_backend_name = None  # substring search: word search splits Chinese poorly

@@ -78,6 +78,12 @@ class ContestConsumer(LiveConsumer):
         await broadcast(seat.game, frames)
 
 
+def actor_label(role, user):
+    """Who acted, as the audit trail names him (in the site's language: 主持人 张三)."""
+    name = f"{user.last_name}{user.first_name}".strip() or user.get_username()  # family name first
+    return (_("host %(name)s") if role == "host" else _("judge %(name)s")) % {"name": name}
+
+
 def find_seat(contest_id, role, user, query, address, code_passes=()):
     contest = Contest.objects.filter(pk=contest_id).first()
     if contest is None:
@@ -86,12 +92,12 @@ def find_seat(contest_id, role, user, query, address, code_passes=()):
     identity = {"contest": contest.pk}
     if role == "host" and _member(user, HOSTS, contest.hosts):
         check_totp(user)
-        return Seat("host", game, ("host",), {**identity, "actor": user.pk, "label": user.get_username()})
+        return Seat("host", game, ("host",), {**identity, "actor": user.pk, "label": actor_label("host", user)})
     if role == "judge" and _member(user, JUDGES, contest.judges):
         check_totp(user)
-        return Seat("judge", game, ("judges",), {**identity, "actor": user.pk, "label": user.get_username()})
+        return Seat("judge", game, ("judges",), {**identity, "actor": user.pk, "label": actor_label("judge", user)})
     if role == "screen":  # what the hall sees anyway: open to anyone
-        return Seat("screen", game, ("screen",), {**identity, "actor": None, "label": "screen"})
+        return Seat("screen", game, ("screen",), {**identity, "actor": None, "label": _("big screen")})
     if role == "team":
         code = query.get("code", "").upper()
         try:
@@ -99,7 +105,7 @@ def find_seat(contest_id, role, user, query, address, code_passes=()):
         except TooManyAttempts:
             raise Refusal("too_many_attempts", "too many unknown access codes from this address, try again later") from None
         if team:
-            return Seat("team", game, ("teams",), {**identity, "actor": team.pk, "label": f"team {team.name}"})
+            return Seat("team", game, ("teams",), {**identity, "actor": team.pk, "label": _("team %(name)s") % {"name": team.name}})
     return None
 
 

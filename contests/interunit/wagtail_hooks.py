@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_columns import YesNoColumn
 from quizzes.models import Question
 
 from contests.staff import scope_viewset
@@ -42,7 +43,7 @@ class AnyContestViewSet(SnippetViewSet):
     icon = "group"
     menu_label = gettext_lazy("Contests")
     add_to_admin_menu = True
-    list_display = ["title", "status", "rehearsal", "created_at"]
+    list_display = ["title", "status", YesNoColumn("rehearsal", label=Contest._meta.get_field("rehearsal").verbose_name), "created_at"]
     list_filter = ["status"]
 
 

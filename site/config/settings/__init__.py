@@ -251,6 +251,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# First: Chinese for the Wagtail admin strings Wagtail's own catalog leaves in English.
+LOCALE_PATHS = [SITE_DIR / "config" / "wagtail_locale"]
 
 # Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
