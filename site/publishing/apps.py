@@ -8,3 +8,8 @@ class PublishingConfig(AppConfig):
 
     name = "publishing"
     verbose_name = _("Publishing rules")
+
+    def ready(self):
+        from .slugs import connect
+
+        connect()
