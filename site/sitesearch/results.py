@@ -13,6 +13,7 @@ MAX_RESULTS = 200
 
 @dataclass
 class Result:
+    obj: object  # the page (specific) or snippet found
     title: str
     url: str
     kind: str
@@ -35,7 +36,7 @@ def _result(obj, url, kind, parsed):
     full_text = obj.search_text() if hasattr(obj, "search_text") else f"{obj.title} {obj.search_description}"
     title, text = obj.title.lower(), full_text.lower()
     return Result(
-        title=obj.title, url=url, kind=kind, text=full_text, day=_day(obj),
+        obj=obj, title=obj.title, url=url, kind=kind, text=full_text, day=_day(obj),
         title_matches=sum(any(word.lower() in title for word in alternatives) for alternatives in parsed.terms),
         text_matches=sum(text.count(word.lower()) for word in parsed.words()),
     )

@@ -132,5 +132,5 @@ def test_a_case_page_its_listing_and_the_site_search_show_hostile_text_as_text(c
     assert_shown_escaped(client.get(case_index.url), f"安全 {payload}")
     assert_shown_escaped(client.get("/search/", {"q": payload}), payload)
     found = client.get("/search/", {"q": "塘下镇"})
-    assert case in [result.specific for result in found.context["results"]]
+    assert case in [result.obj for result in found.context["results"]]
     assert_shown_escaped(found, payload)
