@@ -22,3 +22,9 @@ def event_links(page):
         else:
             links.append({"title": game.title, "url": reverse("games:play", args=[game.pin]), "label": _("Join the game")})
     return links
+
+
+@hooks.register("site_menu_items")
+def menu_items():
+    """有奖答题: the public games' join page, in the site's menu and site map."""
+    return [{"title": _("Prize quiz"), "url": reverse("games:join")}]

@@ -25,15 +25,42 @@ def demo_image(title, index=0, size=(1200, 675)):
     for y in range(size[1]):
         shade = int(60 * y / size[1])
         draw.line([(0, y), (size[0], y)], fill=tuple(max(channel - shade, 0) for channel in colour))
-    draw.rectangle([40, size[1] - 200, size[0] - 40, size[1] - 40], outline=(255, 255, 255), width=6)
-    font = ImageFont.truetype(str(FONT), 64) if FONT.exists() else ImageFont.load_default()
-    draw.text((80, size[1] - 160), title[:16], fill=(255, 255, 255), font=font)
+    font, lines = fitted_caption(draw, title, size[0] - 160)
+    line_height = font.getbbox("国")[3] + 16
+    top = size[1] - 80 - line_height * len(lines)
+    draw.rectangle([40, top - 40, size[0] - 40, size[1] - 40], outline=(255, 255, 255), width=6)
+    for number, line in enumerate(lines):
+        draw.text((80, top + number * line_height), line, fill=(255, 255, 255), font=font)
     buffer = BytesIO()
     picture.save(buffer, format="PNG")
     image = Image(title=title, description=title)
     image.file = ImageFile(buffer, name=f"demo-{abs(hash(title)) % 10**8}.png")
     image.save()
     return image
+
+
+def wrapped(draw, text, font, width):
+    """`text` broken into lines no wider than `width` (Chinese breaks between any two characters)."""
+    lines, line = [], ""
+    for character in text:
+        if line and draw.textlength(line + character, font=font) > width:
+            lines.append(line.strip())
+            line = ""
+        line += character
+    return [*lines, line.strip()]
+
+
+def fitted_caption(draw, text, width):
+    """(font, lines) writing the whole of `text` in at most three lines: smaller type rather than a cut caption."""
+    if not FONT.exists():
+        font = ImageFont.load_default()
+        return font, wrapped(draw, text, font, width)
+    for points in (64, 56, 48, 40, 32):
+        font = ImageFont.truetype(str(FONT), points)
+        lines = wrapped(draw, text, font, width)
+        if len(lines) <= 3:
+            return font, lines
+    return font, lines
 
 
 def publish_child(parent, model, slug, **fields):

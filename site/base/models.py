@@ -92,7 +92,3 @@ class HeadlineFigures(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("headline figures")
-
-    @property
-    def fines_10k_yuan(self):
-        return self.fines_yuan / 10000

@@ -7,6 +7,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.accounts.views import redirect_to_allauth_login
+from furniture import elderly_mode
+from furniture import views as furniture_views
 
 urlpatterns = [
     # Wagtail's own password forms would skip allauth's rate limits and MFA: send them to allauth.
@@ -16,7 +18,11 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, name="sitemap_xml"),
+    path("sitemap/", furniture_views.site_map, name="site_map"),
+    path("robots.txt", furniture_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", furniture_views.favicon),
+    path("elderly-mode/", elderly_mode.switch, name="elderly_mode"),
     path("search/", include("sitesearch.urls")),
     path("organisations/", include("core.organisations.urls")),
     path("captcha/", include("captcha.urls")),

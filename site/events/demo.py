@@ -17,11 +17,10 @@ def at(day, hour):
 def load():
     campaign = home().get_children().get(slug=CAMPAIGN_SLUG)
     created = 0
-    next_year = timezone.localdate().year + 1
     events = [
         ("consultation-day-event", "安全生产月咨询日", date(2019, 6, 16), "市区人民广场",
          ["市应急管理局", "市消防救援大队", "市交警大队", "市市场监管局"]),
-        ("seven-contests-final", "七进七赛安全知识竞赛决赛", date(next_year, 6, 20), "市民中心报告厅",
+        ("seven-contests-final", "七进七赛安全知识竞赛决赛", date(2019, 6, 28), "市民中心报告厅",
          ["企业代表队", "学校代表队", "机关代表队", "社区代表队", "农村代表队", "家庭代表队", "公共场所代表队"]),
     ]
     for slug, title, day, place, units in events:

@@ -71,6 +71,9 @@ class ArticlePage(SegmentedSearchMixin, Page):
 
     date = models.DateField(_("date"))
     reporter = models.CharField(_("reporter"), max_length=80, blank=True)
+    source = models.CharField(
+        _("source"), max_length=80, blank=True, help_text=_("Where the article comes from; empty means the site's publisher.")
+    )
     lead_image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("lead image"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -81,7 +84,7 @@ class ArticlePage(SegmentedSearchMixin, Page):
     areas = ParentalManyToManyField(CampaignArea, verbose_name=_("campaign areas"), blank=True, related_name="articles")
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("reporter")], heading=_("Byline")),
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("reporter"), FieldPanel("source")], heading=_("Byline")),
         FieldPanel("lead_image"),
         FieldPanel("summary"),
         FieldPanel("body"),

@@ -16,8 +16,9 @@ def load():
         return f"online quiz '{existing.title}' already there"
     home = Page.objects.get(depth=2)
     page = OnlineQuizPage(
-        title="安全生产月网上答题",
+        title="网上答题",
         slug=SLUG,
+        show_in_menus=True,
         introduction="10 道安全常识题，限时 5 分钟。答完立即看到成绩、排名和每道题的解析。",
         bank=QuestionBank.objects.get(name=DEMO_BANK),
         time_limit=300,

@@ -33,7 +33,7 @@ def test_phone_walks_from_home_to_a_filtered_case(seeded_site, asgi_server, phon
     phone.get_by_role("button", name="筛选").click()
     phone.wait_for_load_state()
     assert "area=hazardous-chemicals" in phone.url
-    assert "共 1 起案例，罚款合计 80000.00 元" in phone.locator(".totals").inner_text()
+    assert "共 1 起案例，罚款合计 8 万元" in phone.locator(".totals").inner_text()
     screenshot(phone, output_dir / "3-filtered.png")
 
     phone.locator(".case-card h3 a").first.click()

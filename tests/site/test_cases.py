@@ -49,7 +49,7 @@ def test_filters(client, case_index, cases, query, expected):
 def test_totals_of_the_filtered_set(client, case_index, cases):
     response = listing(client, case_index, "?township=塘下镇")
     assert response.context["totals"] == {"count": 2, "fines": Decimal("110000.00")}
-    assert "共 2 起案例，罚款合计 110000.00 元" in response.content.decode()
+    assert "共 2 起案例，罚款合计 11 万元" in response.content.decode()
 
 
 def test_invalid_filter_value_is_reported_not_ignored(client, case_index, cases):

@@ -29,7 +29,7 @@ def test_headline_figures_are_edited_in_the_site_setting(client, home):
     figures.save()
     body = client.get("/").content.decode()
     assert "主要数据" in body and "截至 2019-06-14" in body
-    for text in ("10981", "5431", "601", "104.3", "万元"):
+    for text in ("10,981", "5,431", "601", "<strong>104.3</strong><span class=\"unit\">万元</span>"):
         assert text in body
 
 

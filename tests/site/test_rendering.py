@@ -60,7 +60,7 @@ def test_event_live_url_is_used_without_a_page(client, make_event):
 def test_case_page_shows_structured_penalties(client, make_case):
     case = make_case("某公司堵塞消防通道", fine=30000, suspended=True, detained_people=2, criminal_referral=True, is_demo=True)
     body = get(client, case)
-    assert "罚款 30000.00 元" in body
+    assert "罚款 30,000 元" in body
     assert "责令停产停业" in body and "2 人被行政拘留" in body and "移送司法机关" in body
     assert "演示数据" in body and "塘下镇" in body and "消防安全" in body
 

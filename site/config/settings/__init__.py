@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     # daphne first: `runserver` is then ASGI too.
     "daphne",
     "base",
+    "furniture",
     "core.accounts",
     "core.taxonomy",
     "core.organisations",
@@ -94,6 +95,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "core.accounts.mfa_required.MFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it answers a view's Http404 with the designed page before Django's debug page would.
+    "furniture.not_found.DesignedNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -112,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "furniture.elderly_mode.context",
             ],
         },
     },
@@ -250,6 +254,8 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Grouped numbers in Chinese as statistics print them: 12,345 (Django's own groups by four, unseparated).
+FORMAT_MODULE_PATH = ["furniture.formats"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # First: Chinese for the Wagtail admin strings Wagtail's own catalog leaves in English.
 LOCALE_PATHS = [SITE_DIR / "config" / "wagtail_locale"]
@@ -359,7 +365,8 @@ LOGGING = {
 
 # `make run` loads these modules' `load()` in order (base.management.commands.load_demo_content).
 # In menu order: each loader adds its section under the home page.
-DEMO_CONTENT_LOADERS = ["core.organisations.demo", "base.demo", "news.demo", "cases.demo", "units.demo", "ads.demo", "hazards.demo"]
+DEMO_CONTENT_LOADERS = ["core.organisations.demo", "base.demo", "furniture.demo", "news.demo", "cases.demo", "units.demo"]
+DEMO_CONTENT_LOADERS += ["ads.demo", "hazards.demo"]
 DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo", "onlinecontest.demo"]
 DEMO_CONTENT_LOADERS += ["campaigns.demo", "events.demo"]
 DEMO_CONTENT_LOADERS += ["contests.interunit.demo"]
