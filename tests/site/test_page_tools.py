@@ -63,3 +63,8 @@ def test_case_pages_have_the_tools_and_neighbours(client, case_index, make_case)
     newer = make_case("新案例", day=date(2019, 6, 1))
     body = client.get(newer.url).content.decode()
     assert "data-article-tools" in body and f'<a href="{older.url}" rel="prev">旧案例</a>' in body
+
+
+def test_search_has_its_breadcrumb(client, home):
+    body = client.get("/search/").content.decode()
+    assert '<li aria-current="page">搜索</li>' in body

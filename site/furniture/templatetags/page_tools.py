@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from furniture.menu import extra_menu_items
 from furniture.models import SiteFurniture
 
 register = template.Library()
@@ -11,12 +12,16 @@ register = template.Library()
 
 @register.inclusion_tag("furniture/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, current_title=""):
-    """首页 › section › … › this page; pages off the tree (search, site map) pass their title."""
+    """首页 › section › … › this page; views off the page tree pass their title or have a menu entry."""
     page = context.get("page")
     crumbs = []
     if isinstance(page, Page) and page.depth > 2:
         crumbs = [(ancestor.title, ancestor.url) for ancestor in page.get_ancestors().filter(depth__gt=2).live()]
         current_title = current_title or page.title
+    elif not current_title and context.get("request") is not None:
+        # Features off the page tree (search): their menu title.
+        path = context["request"].path
+        current_title = next((item["title"] for item in extra_menu_items(with_hooks=False) if item["url"] == path), "")
     return {"crumbs": crumbs, "current_title": current_title, "is_home": isinstance(page, Page) and page.depth == 2}
 
 
