@@ -67,14 +67,18 @@ def test_pages_and_elderly_mode(seeded_site, asgi_server, sized, output_dir, siz
     assert page.locator(".site-nav a").first.bounding_box()["height"] >= 44
     page.screenshot(path=output_dir / f"elderly-article-{size}.png", full_page=True)
 
-    # Text size 小 keeps the elderly body at 18 px or more; 大 makes it larger and is remembered.
-    page.get_by_role("button", name="小", exact=True).click()
+    # Text size 小 keeps the elderly body at 18 px or more; 大 makes it larger and is remembered. In
+    # this mode the header offers the sizes on every page, beside the article's own tools.
+    header = page.locator("header")
+    header.get_by_role("button", name="小", exact=True).click()
     assert pixels(page, "#article-body p", "fontSize") >= 18
-    page.get_by_role("button", name="大", exact=True).click()
+    assert page.locator(".article-tools").get_by_role("button", name="小", exact=True).get_attribute("aria-pressed") == "true"
+    header.get_by_role("button", name="大", exact=True).click()
     large = pixels(page, "#article-body p", "fontSize")
     assert large > body_size
     page.goto(asgi_server + "/")
     assert page.locator("html").get_attribute("class") == "elderly text-size-large"
+    assert header.get_by_role("button", name="大", exact=True).get_attribute("aria-pressed") == "true"
     page.screenshot(path=output_dir / f"elderly-home-{size}.png", full_page=True)
     page.get_by_role("button", name="退出适老模式").click()
     page.wait_for_load_state()
