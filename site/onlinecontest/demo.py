@@ -18,6 +18,7 @@ def load():
     page = OnlineContestPage(
         title="安全生产月知识竞赛",
         slug=SLUG,
+        show_in_menus=True,
         introduction="用手机号登录，选择所在镇街和单位，每组 5 题限时 150 秒。每天 3 次机会，答对 4 题以上可抽奖，80 分以上获得电子证书。",
         bank=QuestionBank.objects.get(name=DEMO_BANK),
         question_count=5,
