@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 from core.choices import is_correct
 
-from .judging import ScoreSheetError, aggregate, sheet_total
+from core.judging import ScoreSheetError, aggregate, sheet_total
 from .phases import Phase, Role, RoundKind, Verdict, allowed
 from .refusal import Refusal
 from .scoring import risk_order, tied_for_first, verdict_delta

@@ -2,7 +2,7 @@
 import pytest
 
 from contests.rules.contest import Config, RoundConfig, Slot, State, apply
-from contests.rules.judging import ScoreSheetError, aggregate, sheet_total
+from core.judging import ScoreSheetError, aggregate, sheet_total
 from contests.rules.phases import COMMANDS, Phase, Role, RoundKind, Verdict, allowed
 from contests.rules.refusal import Refusal
 from contests.rules.scoring import risk_order, tied_for_first, verdict_delta

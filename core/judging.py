@@ -1,4 +1,5 @@
-"""Judge-scored performances (评委打分): each judge scores each team on the round's criteria."""
+"""Judge scoring (评委打分), one place for every judged thing: a contest round's performances and the
+culture works. Each judge fills a sheet on the criteria; the sheets' totals are aggregated. Plain Python."""
 import math
 from statistics import mean
 
@@ -24,7 +25,7 @@ def sheet_total(criteria, sheet):
 
 
 def aggregate(totals, method):
-    """A team's round score from its judges' totals: their sum, their mean, or their mean after
+    """A team's (or an entry's) score from its judges' totals: their sum, their mean, or their mean after
     dropping one highest and one lowest total (plain mean below three judges). Halves round up."""
     if not totals:
         return 0
