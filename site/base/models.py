@@ -36,7 +36,7 @@ class HomePage(SegmentedSearchMixin, Page):
         "campaigns.CampaignPage", "news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage",
         "units.ModelUnitIndexPage", "ads.AdGalleryPage", "hazards.HazardIndexPage", "onlinequiz.OnlineQuizPage",
         "onlinecontest.OnlineContestPage", "contests.ContestResultsPage", "reports.ReportsPage",
-        "reports.SupervisorCallPage",
+        "reports.SupervisorCallPage", "works.WorksCallPage", "demosites.DemoSiteIndexPage", "bulletin.BulletinIndexPage",
     ]
     max_count = 1
 
@@ -46,7 +46,7 @@ class HomePage(SegmentedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_listings())
-        context["figures"] = HeadlineFigures.for_request(request)
+        context["figures"] = headline_figures(request)
         context["live_now"] = live_now_items(request)
         return context
 
@@ -62,6 +62,16 @@ class SectionPage(SegmentedSearchMixin, Page):
 
     class Meta:
         abstract = True
+
+
+def headline_figures(request):
+    """The 主要数据 block: the first figures an app offers through the `headline_figures` hook (the
+    latest monthly bulletin), else those staff typed into the HeadlineFigures setting."""
+    for fn in hooks.get_hooks("headline_figures"):
+        figures = fn(request)
+        if figures is not None:
+            return figures
+    return HeadlineFigures.for_request(request)
 
 
 def live_now_items(request):

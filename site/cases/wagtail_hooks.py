@@ -1,3 +1,4 @@
+from django.db.models import Count, Sum
 from wagtail import hooks
 
 from .models import ViolationCasePage
@@ -20,3 +21,11 @@ def cases_of_the_campaign(campaign):
 @hooks.register("searchable_page_types", order=2)
 def searchable_cases():
     return ViolationCasePage
+
+
+@hooks.register("bulletin_figures")
+def cases_of_the_month(first_day, last_day):
+    """The monthly bulletin's cases filed and fines, per township, from the published cases."""
+    cases = ViolationCasePage.objects.live().filter(decision_date__range=(first_day, last_day))
+    return [{"town": row["township"], "cases_filed": row["cases"], "fines_yuan": row["fines"]}
+            for row in cases.values("township").annotate(cases=Count("pk"), fines=Sum("fine_yuan")).order_by("township")]

@@ -1,0 +1,147 @@
+"""Safety-culture works (安全生产文化作品评选): a call for entries, the entries units send, the judges'
+sheets and the public's votes. The arithmetic lives in `scoring.py`, the vote rules in `voting.py`."""
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.judging import AGGREGATES
+from .entries import Entry, EntryFile, JudgeSheet, Vote  # noqa: F401  (the app's models)
+from .scoring import awarded, standings
+from . import views
+
+
+AGGREGATE_LABELS = {"sum": _("Sum of the judges' totals"), "mean": _("Average of the judges' totals"),
+                    "trimmed_mean": _("Average without the highest and the lowest total")}
+
+
+class WorksCallPage(RoutablePageMixin, Page):
+    """A call for entries (作品征集): rules, deadline, criteria; its gallery, judging and voting."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    rules = RichTextField(_("rules"), blank=True)
+    deadline = models.DateTimeField(_("entries close"))
+    entries_per_unit = models.PositiveSmallIntegerField(
+        _("entries per unit"), default=3, validators=[MinValueValidator(1)],
+        help_text=_("How many entries one unit may send to this call."),
+    )
+    voting_opens = models.DateTimeField(_("voting opens"), null=True, blank=True)
+    voting_closes = models.DateTimeField(_("voting closes"), null=True, blank=True)
+    expert_method = models.CharField(
+        _("expert score"), max_length=12, default="trimmed_mean",
+        choices=[(method, AGGREGATE_LABELS[method]) for method in AGGREGATES],
+    )
+    expert_weight = models.PositiveSmallIntegerField(
+        _("weight of the expert score (%)"), default=70, validators=[MaxValueValidator(100)],
+        help_text=_("The public vote weighs the rest."),
+    )
+    votes_per_address = models.PositiveSmallIntegerField(
+        _("votes per address per day"), default=30, validators=[MinValueValidator(1)],
+        help_text=_("All votes sent from one network address in a day, for any entry."),
+    )
+    captcha_after = models.PositiveSmallIntegerField(
+        _("CAPTCHA after"), default=5,
+        help_text=_("Votes from one address in a day after which every further vote needs a CAPTCHA."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("rules"),
+        FieldRowPanel([FieldPanel("deadline"), FieldPanel("entries_per_unit")]),
+        InlinePanel("criteria", heading=_("Judging criteria"), label=_("criterion"), min_num=1),
+        MultiFieldPanel([FieldPanel("expert_method"), FieldPanel("expert_weight")], heading=_("Scoring")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("voting_opens"), FieldPanel("voting_closes")]),
+             FieldRowPanel([FieldPanel("votes_per_address"), FieldPanel("captcha_after")])],
+            heading=_("Public voting"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["base.HomePage"]
+    subpage_types = ["works.WorksResultsPage"]
+
+    class Meta:
+        verbose_name = _("call for works")
+        verbose_name_plural = _("calls for works")
+
+    def criteria_pairs(self):
+        return [(criterion.name, criterion.maximum) for criterion in self.criteria.all()]
+
+    def entries_open(self, now=None):
+        return (now or timezone.now()) < self.deadline
+
+    def voting_open(self, now=None):
+        now = now or timezone.now()
+        return bool(self.voting_opens and self.voting_closes and self.voting_opens <= now < self.voting_closes)
+
+    @path("")
+    def gallery(self, request):
+        return views.call_index(self, request)
+
+    @path("submit/")
+    def submit(self, request):
+        return views.submit_entry(self, request)
+
+    @path("entry/<int:entry_id>/", name="entry")
+    def entry(self, request, entry_id):
+        return views.entry_detail(self, request, entry_id)
+
+    @path("entry/<int:entry_id>/vote/", name="vote")
+    def vote(self, request, entry_id):
+        return views.vote(self, request, entry_id)
+
+    @path("judging/", name="judging")
+    def judging(self, request):
+        return views.judge_index(self, request)
+
+    @path("judging/<int:entry_id>/", name="judge_entry")
+    def judge_entry(self, request, entry_id):
+        return views.judge_entry(self, request, entry_id)
+
+
+class Criterion(Orderable):
+    call = ParentalKey(WorksCallPage, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("criterion"), max_length=60)
+    maximum = models.PositiveSmallIntegerField(_("maximum points"), validators=[MinValueValidator(1)])
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("maximum")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("criterion")
+
+    def __str__(self):
+        return self.name
+
+
+class WorksResultsPage(Page):
+    """The ranking and the awards of a call, published after review (the page workflow)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    first_prizes = models.PositiveSmallIntegerField(_("first prizes"), default=1)
+    second_prizes = models.PositiveSmallIntegerField(_("second prizes"), default=2)
+    third_prizes = models.PositiveSmallIntegerField(_("third prizes"), default=3)
+    excellence_awards = models.PositiveSmallIntegerField(_("excellence awards"), default=5)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("first_prizes"), FieldPanel("second_prizes"), FieldPanel("third_prizes"),
+                       FieldPanel("excellence_awards")], heading=_("Awards")),
+    ]
+    parent_page_types = ["works.WorksCallPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("works results page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        call = self.get_parent().specific
+        counts = (self.first_prizes, self.second_prizes, self.third_prizes, self.excellence_awards)
+        context.update(call=call, standings=awarded(standings(call), counts))
+        return context
