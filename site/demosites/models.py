@@ -17,9 +17,9 @@ class DemoSiteIndexPage(RoutablePageMixin, Page):
 
     introduction = models.TextField(_("introduction"), blank=True)
     pass_percent = models.PositiveSmallIntegerField(
-        _("pass at (% of full marks)"), default=80, validators=[MaxValueValidator(100)])
+        _("pass mark (percent of full marks)"), default=80, validators=[MaxValueValidator(100)])
     recheck_percent = models.PositiveSmallIntegerField(
-        _("re-inspection at (% of full marks)"), default=60, validators=[MaxValueValidator(100)],
+        _("re-inspection mark (percent of full marks)"), default=60, validators=[MaxValueValidator(100)],
         help_text=_("From here up to the pass mark: rectify and be inspected again; below it: not passed."))
 
     content_panels = Page.content_panels + [

@@ -6,11 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from base.pagination import paginate
 from core.accounts.roles import JUDGES, in_group
@@ -85,8 +84,9 @@ def entry_detail(call, request, entry_id, vote_form=None):
     return call.render(request, template="works/entry.html", context_overrides=context)
 
 
-@require_POST
 def vote(call, request, entry_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     entry = get_object_or_404(_accepted(call), pk=entry_id)
     if not request.user.is_authenticated:
         return redirect_to_login(entry.url())

@@ -39,8 +39,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('introduction', models.TextField(blank=True, verbose_name='introduction')),
-                ('pass_percent', models.PositiveSmallIntegerField(default=80, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='pass at (% of full marks)')),
-                ('recheck_percent', models.PositiveSmallIntegerField(default=60, help_text='From here up to the pass mark: rectify and be inspected again; below it: not passed.', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='re-inspection at (% of full marks)')),
+                ('pass_percent', models.PositiveSmallIntegerField(default=80, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='pass mark (percent of full marks)')),
+                ('recheck_percent', models.PositiveSmallIntegerField(default=60, help_text='From here up to the pass mark: rectify and be inspected again; below it: not passed.', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='re-inspection mark (percent of full marks)')),
             ],
             options={
                 'verbose_name': 'demonstration sites page',
