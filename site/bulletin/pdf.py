@@ -1,6 +1,7 @@
 """The bulletin as a PDF with the CJK face (fpdf2 embeds the Noto CJK OpenType/CFF font as a subset)."""
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from fpdf import FPDF
 
 from core import fonts
@@ -33,7 +34,8 @@ def bulletin_pdf(page, current, rows_comparison):
     pdf.cell(0, 9, _("Totals and the previous month"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("cjk", size=10)
     with pdf.table(col_widths=(40, 30, 30, 30), text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT")) as table:
-        table.row([_("Figure"), _("This month"), _("Last month"), _("Change")])
+        table.row([pgettext("bulletin table", "Figure"), pgettext("bulletin table", "This month"),
+                       pgettext("bulletin table", "Last month"), pgettext("bulletin table", "Change")])
         for name, now, before, change in rows_comparison:
             table.row([str(labels[name]), _cell_text(now), _cell_text(before),
                        ("+" if change > 0 else "") + _cell_text(change)])

@@ -1,19 +1,20 @@
 """The month's figures staff record per campaign area and town (what the platform does not hold itself)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.organisations.models import Town
 from core.taxonomy.models import CampaignArea
 
 # (field, label) in the order the bulletin shows them.
 FIGURES = (
-    ("inspections", _("Inspections")),
-    ("hazards_found", _("Hazards found")),
-    ("hazards_rectified", _("Hazards rectified")),
-    ("cases_filed", _("Cases filed")),
-    ("fines_yuan", _("Fines (yuan)")),
-    ("closures", _("Closures")),
-    ("detentions", _("Detentions")),
+    ("inspections", pgettext_lazy("bulletin figure", "Inspections")),
+    ("hazards_found", pgettext_lazy("bulletin figure", "Hazards found")),
+    ("hazards_rectified", pgettext_lazy("bulletin figure", "Hazards rectified")),
+    ("cases_filed", pgettext_lazy("bulletin figure", "Cases filed")),
+    ("fines_yuan", pgettext_lazy("bulletin figure", "Fines (yuan)")),
+    ("closures", pgettext_lazy("bulletin figure", "Closures")),
+    ("detentions", pgettext_lazy("bulletin figure", "Detentions")),
 )
 FIGURE_NAMES = tuple(name for name, _label in FIGURES)
 

@@ -1,0 +1,98 @@
+"""Sending an entry (file checks, per-unit limit), moderation before the gallery, the gallery's filters."""
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from works.entries import Category, Entry, EntryFile
+
+from .conftest import png
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(voter):
+    client = Client()
+    client.force_login(voter("sender"))
+    return client
+
+
+def form(units, **fields):
+    return {"unit": units[0].pk, "title": "安全出口", "category": Category.POSTER, "authors": "陈老师",
+            "description": "校园安全海报", "original": "on", **fields}
+
+
+def test_a_signed_in_person_sends_an_entry_that_waits_for_moderation(call, units, client):
+    response = client.post(call.url + "submit/", {**form(units), "images": [png("a.png"), png("b.png")]}, follow=True)
+    entry = Entry.objects.get()
+    assert entry.status == Entry.Status.PENDING and entry.submitted_by.username == "sender"
+    assert list(entry.files.values_list("kind", flat=True)) == [EntryFile.Kind.IMAGE] * 2
+    assert "审核通过后将在作品展示中出现" in response.content.decode()
+    assert "安全出口" not in client.get(call.url).content.decode()  # not in the gallery yet
+    entry.status = Entry.Status.ACCEPTED
+    entry.save()
+    assert "安全出口" in client.get(call.url).content.decode()
+
+
+@pytest.mark.parametrize("field,upload,message", [
+    ("images", SimpleUploadedFile("fake.png", b"not an image", content_type="image/png"), "不是可读取的"),
+    ("images", SimpleUploadedFile("poster.gif", b"GIF89a....", content_type="image/gif"), "JPEG、PNG 或 WebP"),
+    ("pdf", SimpleUploadedFile("essay.pdf", b"hello", content_type="application/pdf"), "不是 PDF 文件"),
+    ("video", SimpleUploadedFile("film.mp4", b"\x00\x00\x00\x18moov", content_type="video/mp4"), "MP4 或 WebM"),
+])
+def test_wrong_files_are_refused_with_a_clear_error_and_nothing_saved(call, units, client, field, upload, message):
+    response = client.post(call.url + "submit/", {**form(units), field: upload})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not Entry.objects.exists() and not EntryFile.objects.exists()
+    assert 'value="安全出口"' in response.content.decode()  # what was typed is kept
+
+
+def test_accepted_formats_by_their_first_bytes(call, units, client):
+    pdf = SimpleUploadedFile("essay.pdf", b"%PDF-1.7\n...", content_type="application/pdf")
+    video = SimpleUploadedFile("film.mp4", b"\x00\x00\x00\x18ftypmp42rest", content_type="video/mp4")
+    client.post(call.url + "submit/", {**form(units, category=Category.SHORT_VIDEO), "pdf": pdf, "video": video})
+    assert sorted(Entry.objects.get().files.values_list("kind", flat=True)) == ["pdf", "video"]
+
+
+def test_an_entry_needs_a_file_and_the_originality_statement(call, units, client):
+    response = client.post(call.url + "submit/", {**form(units), "original": ""})
+    assert "至少一张图片" in response.content.decode()
+    assert "original" in response.context["form"].errors
+    assert not Entry.objects.exists()
+
+
+def test_a_unit_sends_no_more_than_the_call_allows(call, units, client, make_entry):
+    make_entry("一", unit=0, status=Entry.Status.PENDING)
+    make_entry("二", unit=0)
+    make_entry("被退回", unit=0, status=Entry.Status.REJECTED)  # rejected ones do not count
+    response = client.post(call.url + "submit/", {**form(units), "images": [png()]})
+    assert "已达本次征集的上限" in response.content.decode()
+    assert Entry.objects.count() == 3
+
+
+def test_anonymous_people_are_sent_to_sign_in(call):
+    response = Client().get(call.url + "submit/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_gallery_filters_by_category_and_venue(call, make_entry):
+    make_entry("学校海报", unit=0, category=Category.POSTER)
+    make_entry("企业短视频", unit=1, category=Category.SHORT_VIDEO)
+    make_entry("企业海报", unit=1, category=Category.POSTER)
+
+    def titles(query):
+        return {entry.title for entry in Client().get(call.url + query).context["entries"]}
+
+    assert titles("") == {"学校海报", "企业短视频", "企业海报"}
+    assert titles("?category=poster") == {"学校海报", "企业海报"}
+    assert titles("?venue=enterprise") == {"企业短视频", "企业海报"}
+    assert titles("?category=poster&venue=school") == {"学校海报"}
+    assert titles("?category=nonsense") == {"学校海报", "企业短视频", "企业海报"}
+
+
+def test_an_entry_page_has_a_share_card_and_pending_entries_are_not_shown(call, make_entry):
+    entry = make_entry("分享作品")
+    page = Client().get(entry.url()).content.decode()
+    assert 'property="og:title" content="分享作品"' in page and "data:image/svg+xml" in page
+    pending = make_entry("待审", status=Entry.Status.PENDING)
+    assert Client().get(pending.url()).status_code == 404
