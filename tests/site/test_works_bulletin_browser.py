@@ -1,0 +1,93 @@
+"""The culture works' gallery, voting for a work on a phone, and a monthly bulletin with its chart,
+in Debian's chromium at the sizes people use; screenshots in test-output/."""
+from importlib import import_module
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from works.entries import Entry, Vote
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"phone": (390, 844), "tablet": (1024, 768), "desktop": (1366, 768), "projector": (1920, 1080)}
+
+
+@pytest.fixture
+def demo(seeded_site, settings, tmp_path):
+    for loader in ["core.organisations.demo", "works.demo", "demosites.demo", "bulletin.demo"]:
+        import_module(loader).load()
+
+
+@pytest.fixture
+def sized(browser):
+    contexts = []
+
+    def make(size):
+        width, height = SIZES[size]
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def fits(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_gallery_filters_by_category(demo, asgi_server, sized, output_dir):
+    for size in ("phone", "desktop"):
+        page = sized(size)
+        page.goto(asgi_server + "/works/")
+        assert page.get_by_role("heading", level=1).inner_text() == "安全生产文化作品征集评选"
+        assert page.locator(".works-card").count() == Entry.objects.filter(status="accepted").count() == 8
+        assert page.locator(".works-card img").first.evaluate("img => img.naturalWidth") > 0
+        assert fits(page)
+        page.screenshot(path=output_dir / f"gallery-{size}.png", full_page=True)
+    page.get_by_role("navigation", name="筛选作品").get_by_role("link", name="海报").click()
+    page.wait_for_load_state()
+    assert page.locator(".works-card").count() == 2
+    page.screenshot(path=output_dir / "gallery-posters-desktop.png", full_page=True)
+
+
+def test_voting_on_a_phone(demo, asgi_server, sized, output_dir):
+    person = get_user_model().objects.create_user("phone-voter", email="voter@example.org", password="x-Secret-2019")
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    session = Client()
+    session.force_login(person)
+    page = sized("phone")
+    page.context.add_cookies([{"name": "sessionid", "value": session.cookies["sessionid"].value, "url": asgi_server}])
+    entry = Entry.objects.get(title="车间里的三分钟")
+    before = entry.votes.filter(voided=False).count()
+    page.goto(asgi_server + entry.url())
+    button = page.get_by_role("button", name="为这件作品投票")
+    assert button.is_visible() and fits(page)
+    page.screenshot(path=output_dir / "vote-phone.png", full_page=True)
+    button.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("status").inner_text().startswith("您为“车间里的三分钟”的投票已计入")
+    assert page.locator(".works-votes").inner_text() == f"{before + 1} 票"
+    page.screenshot(path=output_dir / "voted-phone.png", full_page=True)
+    page.get_by_role("button", name="为这件作品投票").click()
+    page.wait_for_load_state()
+    assert "今天已经投过" in page.get_by_role("alert").inner_text()
+    assert Vote.objects.filter(voter=person).count() == 1
+
+
+def test_bulletin_with_its_chart(demo, asgi_server, sized, output_dir):
+    from bulletin.models import BulletinPage
+
+    bulletin = BulletinPage.objects.order_by("-month").first()
+    for size in ("projector", "phone", "tablet"):
+        page = sized(size)
+        page.goto(asgi_server + bulletin.url)
+        page.locator("#bulletin-chart svg rect").first.wait_for(timeout=10000)
+        assert page.locator(".bulletin-table").count() >= 2
+        assert fits(page)
+        page.screenshot(path=output_dir / f"bulletin-{size}.png", full_page=True)
+    response = page.request.get(asgi_server + bulletin.url + "pdf/")
+    assert response.ok and response.headers["content-type"] == "application/pdf"
