@@ -7,11 +7,13 @@ from wagtail.models import Page, get_page_models
 
 from ads.models import AdGalleryPage
 from base.models import HomePage
+from bulletin.models import BulletinIndexPage, BulletinPage
 from campaigns.models import CampaignPage
 from cases.models import CaseIndexPage, ViolationCasePage
 from contests.interunit.models import Contest, ContestResultsPage
 from contests.interunit.results import request_results_publication
 from core.accounts.roles import EDITORS
+from demosites.models import DemoSiteIndexPage
 from events.models import EventPage
 from hazards.models import HazardIndexPage
 from news.models import ArticleIndexPage, ArticlePage
@@ -21,20 +23,24 @@ from reports.models import ReportsPage, SupervisorCallPage
 from units.demo import NOMINATED
 from units.models import ModelUnitIndexPage, ModelUnitPage, Nomination
 from units.nominations import make_unit_draft
+from works.models import WorksCallPage, WorksResultsPage
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {
     HomePage: [CampaignPage, ArticleIndexPage, EventPage, CaseIndexPage, ModelUnitIndexPage, AdGalleryPage, HazardIndexPage,
-               OnlineQuizPage, OnlineContestPage, ContestResultsPage, ReportsPage, SupervisorCallPage],
+               OnlineQuizPage, OnlineContestPage, ContestResultsPage, ReportsPage, SupervisorCallPage, WorksCallPage,
+               DemoSiteIndexPage, BulletinIndexPage],
     CampaignPage: [ArticleIndexPage, EventPage, CaseIndexPage, OnlineQuizPage, OnlineContestPage],
     ArticleIndexPage: [ArticlePage],
     CaseIndexPage: [ViolationCasePage],
     ModelUnitIndexPage: [ModelUnitPage],
     EventPage: [ContestResultsPage],
+    WorksCallPage: [WorksResultsPage],
+    BulletinIndexPage: [BulletinPage],
 }
 LEAVES = [ArticlePage, ViolationCasePage, ModelUnitPage, AdGalleryPage, HazardIndexPage, OnlineQuizPage, OnlineContestPage,
-          ContestResultsPage, ReportsPage, SupervisorCallPage]
+          ContestResultsPage, ReportsPage, SupervisorCallPage, WorksResultsPage, DemoSiteIndexPage, BulletinPage]
 
 
 @pytest.mark.parametrize("parent", list(ALLOWED))
@@ -74,7 +80,8 @@ def test_every_page_the_code_creates_is_one_an_editor_may_create_there(staff):
     editor = staff("editor", EDITORS)
     make_unit_draft(Nomination.objects.get(unit_name=NOMINATED), editor)
     created = Page.objects.filter(depth__gt=2).specific()
-    assert {type(page) for page in created} >= {OnlineQuizPage, ContestResultsPage, EventPage, ArticlePage, ModelUnitPage}
+    assert {type(page) for page in created} >= {OnlineQuizPage, ContestResultsPage, EventPage, ArticlePage, ModelUnitPage,
+                                                WorksCallPage, WorksResultsPage, DemoSiteIndexPage, BulletinPage}
     for page in created:
         parent = page.get_parent()
         assert type(page).is_creatable, page
