@@ -9,6 +9,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .entries import Entry, Vote
 from .forms import VoidForm
@@ -33,7 +34,17 @@ class EntryViewSet(ModelViewSet):
     add_view_enabled = False
 
 
+class VotesReadOnly(ModelPermissionPolicy):
+    """Votes are listed and inspected; never added, edited or deleted here: they change only by an
+    audited voiding (the anomaly report)."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "change", "delete"} and super().user_has_permission(user, action)
+
+
 class VoteViewSet(ModelViewSet):
+    """The votes one by one (who, when, voided and why)."""
+
     model = Vote
     icon = "tick"
     menu_label = gettext_lazy("Works votes")
@@ -45,6 +56,10 @@ class VoteViewSet(ModelViewSet):
     form_fields = ["void_reason"]
     add_view_enabled = False
     inspect_view_enabled = True
+
+    @property
+    def permission_policy(self):
+        return VotesReadOnly(self.model)
 
 
 def _may_void(request):

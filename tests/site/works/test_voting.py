@@ -160,3 +160,27 @@ def test_staff_void_a_burst_from_the_anomaly_report(call, make_entry, voter, sta
     editor.force_login(staff("editor", "编辑 Editors"))
     assert editor.get(url).status_code in (302, 403)
     assert Group.objects.get(name=REVIEWERS).permissions.filter(codename="change_vote").exists()
+
+
+def test_votes_are_listed_in_the_admin_but_never_edited_there(call, make_entry, voter, staff):
+    vote = cast(call, make_entry(), voter(), "203.0.113.1")
+    client = Client()
+    client.force_login(staff("reviewer", REVIEWERS))
+    assert client.get("/admin/works/votes/").status_code == 200
+    assert client.get(f"/admin/works/votes/inspect/{vote.pk}/").status_code == 200
+    assert client.post(f"/admin/works/votes/edit/{vote.pk}/", {"void_reason": "x"}).status_code in (302, 403)
+    assert client.post(f"/admin/works/votes/delete/{vote.pk}/").status_code in (302, 403)
+    vote.refresh_from_db()
+    assert not vote.voided and vote.void_reason == ""
+
+
+def test_editors_accept_entries_in_the_admin(call, make_entry, staff):
+    entry = make_entry("待审作品", status=Entry.Status.PENDING)
+    client = Client()
+    client.force_login(staff("editor", "编辑 Editors"))
+    assert "待审作品" in client.get("/admin/works/entries/?status=pending").content.decode()
+    form = {"status": "accepted", "moderation_note": "符合要求", "title": entry.title, "category": entry.category,
+            "authors": entry.authors, "description": entry.description}
+    assert client.post(f"/admin/works/entries/edit/{entry.pk}/", form).status_code == 302
+    entry.refresh_from_db()
+    assert entry.status == Entry.Status.ACCEPTED and entry.moderation_note == "符合要求"
