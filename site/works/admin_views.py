@@ -57,10 +57,6 @@ class VoteViewSet(ModelViewSet):
     add_view_enabled = False
     inspect_view_enabled = True
 
-    @property
-    def permission_policy(self):
-        return VotesReadOnly(self.model)
-
 
 def _may_void(request):
     if not request.user.has_perm("works.change_vote"):

@@ -1,16 +1,19 @@
 """Safety-culture works (安全生产文化作品评选): a call for entries, the entries units send, the judges'
 sheets and the public's votes. The arithmetic lives in `scoring.py`, the vote rules in `voting.py`."""
+from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.accounts.roles import JUDGES, in_group
 from core.judging import AGGREGATES
 from .entries import Entry, EntryFile, JudgeSheet, Vote  # noqa: F401  (the app's models)
 from .scoring import awarded, standings
@@ -45,6 +48,11 @@ class WorksCallPage(RoutablePageMixin, Page):
         _("votes per address per day"), default=30, validators=[MinValueValidator(1)],
         help_text=_("All votes sent from one network address in a day, for any entry."),
     )
+    judges = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("judges"), blank=True, related_name="+",
+        limit_choices_to={"groups__name": JUDGES},
+        help_text=_("Members of the judges' group who score this call's works; nobody else does."),
+    )
     captcha_after = models.PositiveSmallIntegerField(
         _("CAPTCHA after"), default=5,
         help_text=_("Votes from one address in a day after which every further vote needs a CAPTCHA."),
@@ -55,7 +63,8 @@ class WorksCallPage(RoutablePageMixin, Page):
         FieldPanel("rules"),
         FieldRowPanel([FieldPanel("deadline"), FieldPanel("entries_per_unit")]),
         InlinePanel("criteria", heading=_("Judging criteria"), label=_("criterion"), min_num=1),
-        MultiFieldPanel([FieldPanel("expert_method"), FieldPanel("expert_weight")], heading=_("Scoring")),
+        MultiFieldPanel([FieldPanel("expert_method"), FieldPanel("expert_weight"),
+                         FieldPanel("judges", widget=forms.CheckboxSelectMultiple)], heading=_("Scoring")),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("voting_opens"), FieldPanel("voting_closes")]),
              FieldRowPanel([FieldPanel("votes_per_address"), FieldPanel("captcha_after")])],
@@ -69,6 +78,10 @@ class WorksCallPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("call for works")
         verbose_name_plural = _("calls for works")
+
+    def is_judge(self, user):
+        """Whether `user` scores this call: a member of the judges' group chosen for it."""
+        return in_group(user, JUDGES) and self.judges.filter(pk=user.pk).exists()
 
     def criteria_pairs(self):
         return [(criterion.name, criterion.maximum) for criterion in self.criteria.all()]

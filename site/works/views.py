@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from base.pagination import paginate
-from core.accounts.roles import JUDGES, in_group
 from core.taxonomy.models import Venue
 
 from .entries import Category, Entry, EntryFile, JudgeSheet
@@ -104,18 +103,16 @@ def vote(call, request, entry_id):
     return redirect(entry.url())
 
 
-def _judge(request):
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    if not in_group(request.user, JUDGES):
-        raise PermissionDenied(_("Only judges score the works."))
+def _judge(call, request):
+    if not call.is_judge(request.user):
+        raise PermissionDenied(_("Only the judges of this call score its works."))
 
 
 def judge_index(call, request):
     """The judge's own list: which works he has scored. No other judge's points, no votes."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    _judge(request)
+    _judge(call, request)
     mine = dict(JudgeSheet.objects.filter(entry__call=call, judge=request.user).values_list("entry_id", "total"))
     entries = [(entry, mine.get(entry.pk)) for entry in _accepted(call).order_by("category", "pk")]
     return call.render(request, template="works/judging.html", context_overrides={"entries": entries})
@@ -124,7 +121,7 @@ def judge_index(call, request):
 def judge_entry(call, request, entry_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    _judge(request)
+    _judge(call, request)
     entry = get_object_or_404(_accepted(call), pk=entry_id)
     criteria = call.criteria_pairs()
     if not criteria:

@@ -2,9 +2,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
-from .admin_views import EntryViewSet, VoteViewSet, anomalies
+from .admin_views import EntryViewSet, VoteViewSet, VotesReadOnly, anomalies
+from .entries import Vote
 from .voting import VOID_ACTION
+
+register_permission_policy(Vote, VotesReadOnly(Vote))
 
 
 @hooks.register("register_admin_viewset")

@@ -52,9 +52,13 @@ def make_entry(call, units):
 
 
 @pytest.fixture
-def judge(staff):
-    def make(username="judge"):
-        return staff(username, JUDGES)
+def judge(staff, call):
+    """A member of the judges' group chosen for the call (`chosen=False`: only in the group)."""
+    def make(username="judge", chosen=True):
+        user = staff(username, JUDGES)
+        if chosen:
+            call.judges.add(user)
+        return user
 
     return make
 

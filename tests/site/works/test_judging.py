@@ -36,12 +36,13 @@ def test_a_judge_scores_on_the_criteria_and_sees_only_his_own_sheet(call, make_e
     assert "已评：80 分" in listing and "94" not in listing
 
 
-def test_only_judges_reach_the_judging_pages(call, make_entry, voter):
+def test_only_the_calls_judges_reach_the_judging_pages(call, make_entry, voter, judge):
     entry = make_entry()
-    client = Client()
-    client.force_login(voter())
-    assert client.get(call.url + "judging/").status_code == 403
-    assert client.post(call.url + f"judging/{entry.pk}/", {"c0": 1, "c1": 1}).status_code == 403
+    for person in (voter(), judge("judge-of-another-call", chosen=False)):
+        client = Client()
+        client.force_login(person)
+        assert client.get(call.url + "judging/").status_code == 403
+        assert client.post(call.url + f"judging/{entry.pk}/", {"c0": 1, "c1": 1}).status_code == 403
     assert not JudgeSheet.objects.exists()
 
 
