@@ -66,6 +66,7 @@ def load():
             Criterion.objects.create(call=call, name=name, maximum=maximum, sort_order=order)
     judges = [_person(f"demo-judge-{number}", JUDGES) for number in (1, 2, 3)]
     call.judges.add(*judges)
+    call.save()  # writes the parental many-to-many relation
     added = 0
     for index, (title, category, unit_name, authors, totals) in enumerate(ENTRIES):
         unit = Unit.objects.filter(name=unit_name).first()

@@ -58,6 +58,7 @@ def judge(staff, call):
         user = staff(username, JUDGES)
         if chosen:
             call.judges.add(user)
+            call.save()  # a ParentalManyToManyField is written when the page is saved
         return user
 
     return make
