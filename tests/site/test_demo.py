@@ -27,5 +27,6 @@ def test_demo_content_is_complete_and_idempotent(client):
     assert PublicServiceAd.objects.count() >= 4
     assert ModelUnitPage.objects.live().values("venue").distinct().count() == 7
     assert EventPage.objects.live().count() == 2
-    for url in ("/", "/news/", "/cases/", "/model-units/", "/ads/", "/hazards/", "/safety-month-2019/"):
+    for url in ("/", "/news/", "/cases/", "/model-units/", "/ads/", "/hazards/", "/safety-month-2019/", "/works/",
+                "/works/results/", "/demo-sites/", "/bulletins/"):
         assert client.get(url).status_code == 200, url
