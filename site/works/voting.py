@@ -5,7 +5,6 @@ import hmac
 import ipaddress
 from datetime import timedelta
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Min
@@ -13,6 +12,8 @@ from django.db.models.functions import TruncHour
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+
+from core.accounts.phone import verified_phone
 
 from .entries import Entry, Vote
 
@@ -28,14 +29,9 @@ class VoteRefused(Exception):
 
 
 def is_verified_voter(user):
-    """Whether `user` is a verified person who may vote: the one question the vote asks of accounts.
-    Today: signed in through allauth with a verified e-mail address, or a verified phone number
-    where the account has one (`phone_verified`)."""
-    if not user.is_authenticated:
-        return False
-    if getattr(user, "phone_verified", False):
-        return True
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
+    """Whether `user` is a verified person who may vote: the one question the vote asks of accounts,
+    answered by the phone sign-in (a participant with a verified phone number)."""
+    return verified_phone(user) is not None
 
 
 def _hash(text):
@@ -66,7 +62,7 @@ def cast(call, entry, user, address, now=None):
     if entry.call_id != call.pk or entry.status != Entry.Status.ACCEPTED:
         raise VoteRefused(_("This work is not in the vote."))
     if not is_verified_voter(user):
-        raise VoteRefused(_("Only verified people may vote: sign in and verify your account first."))
+        raise VoteRefused(_("Only verified people may vote: sign in with your phone number first."))
     address_hash, network_hash = address_hashes(address)
     if votes_from_address(address_hash, day) >= call.votes_per_address:
         raise VoteRefused(_("Too many votes from your network today. Please try again tomorrow."))

@@ -3,7 +3,6 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -66,10 +65,11 @@ def judge(staff, call):
 
 @pytest.fixture
 def voter(django_user_model):
+    """A participant signed up by phone; `verified=False`: the number's code was never confirmed."""
+    numbers = iter(range(13800000000, 13900000000))
+
     def make(username="voter", verified=True):
-        user = django_user_model.objects.create_user(username=username, email=f"{username}@example.org",
-                                                     password="x-Secret-2019")
-        EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
-        return user
+        return django_user_model.objects.create_user(username=username, phone=f"+86{next(numbers)}",
+                                                     phone_verified=verified)
 
     return make
