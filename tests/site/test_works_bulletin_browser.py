@@ -44,7 +44,10 @@ def test_gallery_filters_by_category(demo, asgi_server, sized, output_dir):
         page.goto(asgi_server + "/works/")
         assert page.get_by_role("heading", level=1).inner_text() == "安全生产文化作品征集评选"
         assert page.locator(".works-card").count() == Entry.objects.filter(status="accepted").count() == 8
-        assert page.locator(".works-card img").first.evaluate("img => img.naturalWidth") > 0
+        page.locator(".works-card img").first.scroll_into_view_if_needed()  # the images load lazily
+        page.wait_for_function("() => { const img = document.querySelector('.works-card img');"
+                               " return img.complete && img.naturalWidth > 0; }", timeout=10000)
+        page.evaluate("window.scrollTo(0, 0)")
         assert fits(page)
         page.screenshot(path=output_dir / f"gallery-{size}.png", full_page=True)
     page.get_by_role("navigation", name="筛选作品").get_by_role("link", name="海报").click()
