@@ -11,8 +11,12 @@ from wagtail.snippets.models import get_snippet_models
 
 from . import generation
 
-# Apps whose rows pages show beside their own fields (terms, images, documents).
-CONTENT_APPS = {"taxonomy", "wagtailimages", "wagtaildocs"}
+# Apps whose rows pages show beside their own fields: terms, images, documents, the registry, and
+# the moderated rows public pages list (accepted works and their votes, accepted demonstration
+# sites, bulletin figures, hazard reports' statuses and counts).
+CONTENT_APPS = {
+    "taxonomy", "wagtailimages", "wagtaildocs", "organisations", "works", "demosites", "bulletin", "reports",
+}
 HISTORICAL_MODULE = "__fake__"  # the models data migrations work with: no cache yet
 
 
