@@ -66,9 +66,21 @@ def reveal_frame(game):
     }
 
 
+def follows_contest(game):
+    """A hall's game: the audience game of a contest (contests/hall links them as `game.hall`)."""
+    return getattr(game, "hall", None) is not None
+
+
 def host_actions(game, now=None):
-    """What the host may do now, from the rules' transition logic (docs/protocol.md)."""
-    return rules.host_actions(game_state(game), game_config(game), server_time_ms() if now is None else now)
+    """What the host may do now, from the rules' transition logic (docs/protocol.md). A hall's
+    game is run from its contest's console: its own console keeps the draw, kicks and prizes."""
+    actions = rules.host_actions(game_state(game), game_config(game), server_time_ms() if now is None else now)
+    if follows_contest(game):
+        actions = {key: [command for command in value if command == "draw"] if isinstance(value, list) else value
+                   for key, value in actions.items()}
+        if actions.get("primary") != "draw":
+            actions["primary"] = None
+    return actions
 
 
 def ranking_of(game, players):

@@ -83,13 +83,22 @@ def player_for_token(game_id, token):
 
 
 # Host commands (each on the locked game row) ----------------------------------------------
-def next_question(game, now=None):
-    _store_state(game, _apply(game, rules.Role.HOST, "next", now=now))
+def next_question(game, now=None, index=None, from_contest=False):
+    """Start the next question, or the later question `index`. A hall's game (one following a
+    contest, contests/hall) starts questions only from its contest's console (`from_contest`)."""
+    _check_console(game, from_contest)
+    _store_state(game, _apply(game, rules.Role.HOST, "next", None if index is None else {"index": index}, now=now))
     return frames.question_frames(game)
 
 
-def reveal(game, now=None):
+def _check_console(game, from_contest):
+    if frames.follows_contest(game) and not from_contest:
+        raise Refusal("follows_contest", "this audience game follows its contest: run it from the contest console")
+
+
+def reveal(game, now=None, from_contest=False):
     """Close answering, score every answer of the question, and tell each phone its result."""
+    _check_console(game, from_contest)
     outcome = _apply(game, rules.Role.HOST, "reveal", now=now)
     _store_state(game, outcome)
     players = list(Player.objects.filter(game=game))
@@ -103,13 +112,15 @@ def reveal(game, now=None):
 
 
 def show_leaderboard(game):
+    _check_console(game, False)
     _store_state(game, _apply(game, rules.Role.HOST, "leaderboard"))
     frame = frames.leaderboard_frame(game)
     return {"screen": frame, "players": {**frame, "top": frame["top"][:3]}, "host": frame}
 
 
-def finish(game):
+def finish(game, from_contest=False):
     """End the game; the podium's players (never one without points) get their prize codes."""
+    _check_console(game, from_contest)
     _store_state(game, _apply(game, rules.Role.HOST, "finish"))
     personal = {}
     for entry in frames.podium_of(game):

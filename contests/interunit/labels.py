@@ -2,6 +2,8 @@
 json_script (no strings in the static files)."""
 from django.utils.translation import gettext as _
 
+from .extensions import error_labels
+
 
 def client_labels():
     return {
@@ -36,6 +38,7 @@ def client_labels():
             "not_rehearsal": _("Only a rehearsal can be cleared."), "rate_limited": _("Too many messages, slow down."),
             "no_seat": _("This page may not join the contest: check the link, the code or your login."),
             "not_connected": _("Not connected: reconnecting…"), "internal_error": _("Server error; nothing was changed."),
+            **error_labels(),
         },
         "actions": {
             "start": _("Start the contest"), "resume": _("Resume"), "open": _("Open answering"),

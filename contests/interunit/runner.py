@@ -8,6 +8,7 @@ from contests.rules.contest import State, apply, current_slot
 from contests.rules.phases import Phase, Role
 from contests.rules.refusal import Refusal
 
+from .extensions import check_guards
 from .frames import audience_frames, contest_state
 from .models import Answer, Buzz, Contest, JudgeScore, ScoreEvent
 from .rules_config import contest_config
@@ -17,6 +18,7 @@ def run(contest_id, role, actor, actor_label, command, args, now=None):
     """Apply `command` for `role`; returns {audience: frame}. Raises Refusal, changing nothing."""
 
     def change(contest):
+        check_guards(contest, role, command)
         if command == "reset":
             event = _reset(contest, role)
         elif command == "sound":

@@ -22,6 +22,7 @@ from contests.live.address_limits import TooManyAttempts, request_address
 from .code_guard import CODE_GUARD, find_team
 from .drawing import draw_round_questions
 from .exporting import audit_workbook
+from .extensions import panels
 from .forms import UNKNOWN_CODE, AccessCodeForm, too_many_attempts
 from .labels import client_labels
 from .models import Contest, Team
@@ -38,7 +39,7 @@ def _staff_contest(request, contest_id, group, assigned):
 
 def _page(request, template, contest, role, socket, **extra):
     context = {"contest": contest, "role": role, "socket_url": socket, "labels": client_labels(),
-               "page_script": f"contests/js/{role}.js", **extra}
+               "page_script": f"contests/js/{role}.js", "panels": panels(role), **extra}
     return render(request, template, context)
 
 

@@ -189,14 +189,18 @@ class GameState:
         if self.stored_phase not in allowed:
             raise Refusal("bad_phase", f"cannot {action} in phase {self.stored_phase}")
 
-    def start_question(self, now, *, reading_ms, answer_ms):
-        """Show the next question: a reading pause, then `answer_ms` of answering."""
+    def start_question(self, now, *, reading_ms, answer_ms, index=None):
+        """Show the next question (or the later question `index`, skipping those before it: a
+        hall's game follows its contest): a reading pause, then `answer_ms` of answering."""
         self._require((Phase.LOBBY, Phase.REVEALED, Phase.LEADERBOARD), "start a question")
-        if self.index + 1 >= self.question_count:
+        index = self.index + 1 if index is None else index
+        if index >= self.question_count:
             raise Refusal("no_more_questions", "every question has been played")
+        if index <= self.index:
+            raise Refusal("already_played", "this question has already been played")
         if reading_ms < 0 or answer_ms <= 0:
             raise ValueError("reading must not be negative and answering must last")
-        self.index += 1
+        self.index = index
         self.stored_phase = QUESTION
         self.opens_at = now + reading_ms
         self.deadline = self.opens_at + answer_ms
@@ -348,8 +352,12 @@ def _changed(state, change):
 
 
 def _next(state, config, args, now):
+    index = args.get("index")
+    if index is not None and (isinstance(index, bool) or not isinstance(index, int)):
+        raise Refusal("bad_index", "a question number is a whole number")
     return _changed(
-        state, lambda new: new.start_question(now, reading_ms=config.reading_ms, answer_ms=config.answer_ms)
+        state,
+        lambda new: new.start_question(now, reading_ms=config.reading_ms, answer_ms=config.answer_ms, index=index),
     )
 
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "contests.interunit",
     "contests.live",
     "contests.games",
+    "contests.hall",
     "uploads",
     "sitesearch",
     "campaigns",
