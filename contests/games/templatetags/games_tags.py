@@ -99,6 +99,7 @@ def texts():
             "bad_choice": _("Choose one of the answers."),
             "bad_phase": _("Not possible at this point of the game: use the buttons the console shows now."),
             "no_more_questions": _("Every question has been played."),
+            "follows_contest": _("This audience game follows its contest: open and close its questions from the contest's host console."),
             "nobody_eligible": _("No player meets the conditions of the draw (players already holding a prize may be left out by the game's settings). Lower the number of correct answers and draw again."),
             "bad_draw": _("Draw at least one winner."),
             "unknown_code": _("No prize with this code in this game."),
