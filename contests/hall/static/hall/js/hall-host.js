@@ -1,6 +1,11 @@
 /* The hall panel of the contest's host console: the audience game's state and the hall
    commands the server allows now (the hall's `actions`, never a copy of the rules here). */
 (function (global) {
+  // The page's own scripts (the live client among them) come after this panel in the page.
+  global.document.addEventListener("DOMContentLoaded", function () { startHallHost(global); });
+})(window);
+
+function startHallHost(global) {
   "use strict";
   var doc = global.document;
   var root = doc.getElementById("hall");
@@ -68,4 +73,4 @@
     client.send("host.draw", { count: Number(form.count.value), min_correct: Number(form.min_correct.value) });
   });
   global.HallPanel = { client: client };  // for the browser tests
-})(window);
+}

@@ -1,6 +1,11 @@
 /* The hall's card on the contest's big screen: the audience game's QR code and PIN while it runs,
    its leaderboard at the contest's scoreboard and at the end, and the lucky draw's winners. */
 (function (global) {
+  // The page's own scripts (the live client among them) come after this panel in the page.
+  global.document.addEventListener("DOMContentLoaded", function () { startHallScreen(global); });
+})(window);
+
+function startHallScreen(global) {
   "use strict";
   var doc = global.document;
   var root = doc.getElementById("hall");
@@ -45,4 +50,4 @@
     onSnapshot: render,
     onFrame: function (frame) { if (frame.type === "hall") render(frame); },
   });
-})(window);
+}
