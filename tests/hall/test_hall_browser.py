@@ -18,7 +18,7 @@ def test_the_big_screen_shows_the_qr_code_and_a_phone_answers_after_the_team(for
     contest = make_contest(answer_seconds=60)
     session = Client()
     session.force_login(User.objects.get(username="host"))
-    contexts = []
+    contexts, errors = [], []
 
     def open_page(path, viewport, cookie=False):
         context = browser.new_context(viewport=viewport, locale="zh-CN")
@@ -26,8 +26,7 @@ def test_the_big_screen_shows_the_qr_code_and_a_phone_answers_after_the_team(for
         if cookie:
             context.add_cookies([{"name": "sessionid", "value": session.cookies["sessionid"].value, "url": asgi_server}])
         page = context.new_page()
-        page.on("console", lambda message: print("console", path, message.text))
-        page.on("pageerror", lambda error: print("pageerror", path, error))
+        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
         if path:
             page.goto(asgi_server + path)
         return page
@@ -40,7 +39,9 @@ def test_the_big_screen_shows_the_qr_code_and_a_phone_answers_after_the_team(for
         expect(panel.locator("[data-hall-status]")).to_contain_text("尚未开启观众同答")
         expect(screen.locator("#hall")).to_be_hidden()
         panel.get_by_role("button", name="开启观众同答").click()
+        expect(panel.locator("[data-hall-join]")).to_be_visible()
         pin = Hall.objects.get(contest=contest).game.pin
+        expect(panel.locator("[data-hall-pin]")).to_have_text(pin)
         PublicGame.objects.filter(pin=pin).update(reading_seconds=0)
         card = screen.locator("#hall")
         expect(card.locator("[data-hall-pin]")).to_have_text(pin)
@@ -82,12 +83,14 @@ def test_the_big_screen_shows_the_qr_code_and_a_phone_answers_after_the_team(for
         expect(phone.locator("[data-result] .good")).to_contain_text("答对了")
         host.get_by_role("button", name="揭晓答案").click()
         expect(screen.locator(".team-card.active .score")).to_have_text("110")  # the team's score alone
-        host.get_by_role("button", name="显示计分板").click()
+        host.get_by_role("button", name="显示积分榜").click()
+        expect(screen.locator("#contest")).to_have_attribute("data-current-phase", "scoreboard")
         expect(card.locator(".hall-board")).to_be_visible()
         expect(card.locator("[data-hall-top] li").first).to_contain_text("观众小王")
         screen.screenshot(path=output_dir / "hall-3-screen-scoreboard.png")
         phone.screenshot(path=output_dir / "hall-3-phone-result.png")
         host.screenshot(path=output_dir / "hall-3-host.png")
+        assert errors == []  # no script failed on any page
     finally:
         for context in contexts:
             context.close()
