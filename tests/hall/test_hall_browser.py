@@ -56,7 +56,7 @@ def test_the_big_screen_shows_the_qr_code_and_a_phone_answers_after_the_team(for
         phone.fill("#nickname", "观众小王")
         phone.click("text=加入游戏 >> nth=-1")
         expect(phone.locator("[data-view=lobby]")).to_be_visible()
-        host.get_by_role("button", name="开始比赛").click()
+        host.locator("[data-primary]").click()  # start
         expect(panel.locator("[data-hall-status]")).to_contain_text("现场观众 1 人")
         expect(card.locator("[data-hall-status]")).to_contain_text("现场观众 1 人")
         screen.screenshot(path=output_dir / "hall-1-screen-qr.png")
