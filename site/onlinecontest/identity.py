@@ -1,10 +1,12 @@
-"""Who is playing: a signed-in participant with a verified phone (core.accounts.phone), or, when
+"""Who is playing: a signed-in participant with a verified phone (core.accounts.phone) or a WeChat
+identity (core.accounts.weixin), or, when
 the page allows it, a visitor known only by a signed cookie (weak: a new browser is a new person)."""
 import uuid
 
 from django.core.signing import BadSignature
 
 from core.accounts.phone import is_participant, verified_phone
+from core.accounts.weixin import signed_in_with_weixin
 
 from .records import Participant
 
@@ -31,7 +33,10 @@ def signed_in(page, request):
     """Whether the request may play on this page at all (without yet being a participant)."""
     if page.identity == page.Identity.COOKIE:
         return True
-    return verified_phone(request.user) is not None and is_participant(request.user)
+    user = request.user
+    if verified_phone(user) is None and not signed_in_with_weixin(user):
+        return False
+    return is_participant(user)
 
 
 def lookup(page, request):

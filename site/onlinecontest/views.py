@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from core.accounts import weixin
 from core.choices import is_correct
 
 from . import certificates, draws, identity, papers, tallies
@@ -67,6 +68,7 @@ def contest_index(page, request, form=None, error="", status=200):
         "phase": phase(page),
         "signed_in": identity.signed_in(page, request),
         "sign_in_url": sign_in_url(page),
+        "weixin_login_url": weixin.login_url(page.url),
         "participant": participant,
         "form": form or JoinForm(),
         "quota": quota(page, participant),

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -218,6 +219,15 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_FORMS = {"request_login_code": "core.accounts.forms.PhoneCodeRequestForm"}
 ACCOUNT_PHONE_VERIFICATION_ENABLED = False  # the sign-in code itself verifies the number
 SMS_SENDER = env.SMS_SENDER
+# WeChat sign-in for participants, only with both keys (no keys: the provider is not installed).
+SOCIALACCOUNT_ADAPTER = "core.accounts.social_adapter.ParticipantSocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {}
+SOCIALACCOUNT_EMAIL_REQUIRED = False  # WeChat gives no e-mail address
+if env.WEIXIN_APP_ID and env.WEIXIN_APP_SECRET:
+    INSTALLED_APPS.append("allauth.socialaccount.providers.weixin")
+    SOCIALACCOUNT_PROVIDERS["weixin"] = {
+        "APPS": [{"client_id": env.WEIXIN_APP_ID, "secret": env.WEIXIN_APP_SECRET}],
+    }
 ALIYUN_SMS = env.ALIYUN_SMS
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"

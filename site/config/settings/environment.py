@@ -71,3 +71,6 @@ ALIYUN_SMS = {
     "template_code": text("ALIYUN_SMS_TEMPLATE_CODE"),
     "endpoint": text("ALIYUN_SMS_ENDPOINT", "https://dysmsapi.aliyuncs.com/"),
 }
+# WeChat sign-in (allauth's Weixin provider, core/accounts/weixin.py) is on only when both are set.
+WEIXIN_APP_ID = text("WEIXIN_APP_ID")
+WEIXIN_APP_SECRET = text("WEIXIN_APP_SECRET")
