@@ -17,11 +17,12 @@ from contests.live.server_send import ServerSendMiddleware  # noqa: E402
 from contests.routing import websocket_urlpatterns  # noqa: E402
 from uploads.limits import BodySizeLimit  # noqa: E402
 
+from .request_slots import RequestSlots  # noqa: E402
 from .socket_origins import SiteOriginValidator  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": BodySizeLimit(django_asgi_app),
+        "http": RequestSlots(BodySizeLimit(django_asgi_app)),
         "websocket": ServerSendMiddleware(
             SiteOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
         ),

@@ -132,7 +132,7 @@ if env.DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # Under ASGI every request may run on a different thread: persistent connections
         # leak, so use psycopg's pool instead (it requires CONN_MAX_AGE = 0).
-        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 20}
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": env.DATABASE_POOL_SIZE}
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -172,6 +172,9 @@ if env.REDIS_URL:
             "CONFIG": {"hosts": [env.REDIS_URL], "prefix": f"qjqs{urlparse(env.REDIS_URL).path.strip('/') or '0'}"},
         }
     }
+    # Sessions are read from Redis (one query fewer on every signed-in request) and still
+    # written to the database, so a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # The database cache survives restarts and is shared by every process, so allauth's
     # login rate limits hold on the embedded default too.
@@ -191,6 +194,8 @@ CACHES["pages"] = {
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
 PAGE_CACHE_SECONDS = int(env.text("PAGE_CACHE_SECONDS", "60"))
+
+HTTP_CONCURRENCY = env.HTTP_CONCURRENCY
 
 # Public games: how many players one client address may add to one game (contests/games/join_limit.py).
 # A crowd behind one carrier address holds the `game_pass` cookie of the game, so it gets the higher one.
@@ -235,7 +240,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
     # A crowd behind one carrier address signs in by phone: raise it for a city-wide contest.
     "login": env.LOGIN_RATE_LIMITS,
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": env.LOGIN_FAILED_RATE_LIMITS,
     "reset_password": "20/m/ip,5/m/key",
     # Sign-in codes by text message: per client address and per phone number.
     "request_login_code": env.SMS_CODE_RATE_LIMITS,

@@ -63,6 +63,10 @@ CJK_FONT_BOLD_PATH = text("CJK_FONT_BOLD_PATH", "/usr/share/fonts/opentype/noto/
 # (no SMS sign-in) in production until a provider is set, e.g. core.accounts.sms.aliyun.AliyunSender.
 SMS_SENDER = text("SMS_SENDER", "core.accounts.sms.console.ConsoleSender" if DEBUG else "")
 LOGIN_RATE_LIMITS = text("LOGIN_RATE_LIMITS", "30/m/ip")
+LOGIN_FAILED_RATE_LIMITS = text("LOGIN_FAILED_RATE_LIMITS", "10/m/ip,5/5m/key")
+# psycopg's pool per process, and how many HTTP requests one process runs at once (config/request_slots.py).
+DATABASE_POOL_SIZE = int(text("DATABASE_POOL_SIZE", "20"))
+HTTP_CONCURRENCY = int(text("HTTP_CONCURRENCY", str(DATABASE_POOL_SIZE)))
 SMS_CODE_RATE_LIMITS = text("SMS_CODE_RATE_LIMITS", "20/m/ip,200/h/ip,1/m/key,5/h/key")
 ALIYUN_SMS = {
     "access_key_id": text("ALIYUN_SMS_ACCESS_KEY_ID"),
