@@ -190,22 +190,22 @@ class Participant:
         token = CSRF.search(text).group(1)
         async with self.request("POST", self.base + "/accounts/login/code/confirm/",
                                      data={"csrfmiddlewaretoken": token, "code": code}, allow_redirects=False) as response:
-            if response.status != 302:
-                raise RuntimeError(f"code refused ({response.status})")
+            if response.status != 302 or "/accounts/" in response.headers["Location"]:
+                raise RuntimeError(f"code refused ({response.status} {response.headers.get('Location', '')})")
         token, _ = await form_token(self, self.base + self.path)
         async with self.request("POST", self.base + self.path + "join/", allow_redirects=False,
                                      data={"csrfmiddlewaretoken": token, "name": "压测", "unit": self.unit}) as response:
-            if response.status != 302:
-                raise RuntimeError(f"join refused ({response.status})")
+            if response.status != 302 or "/accounts/" in response.headers["Location"]:
+                raise RuntimeError(f"join refused ({response.status} {response.headers.get('Location', '')})")
         self.token, _ = await form_token(self, self.base + self.path)
 
     async def attempt(self, think, figures):
         started = time.perf_counter()
         async with self.request("POST", self.base + self.path + "start/", allow_redirects=False,
                                      data={"csrfmiddlewaretoken": self.token, "mode": "contest"}) as response:
-            if response.status != 302:
-                raise RuntimeError(f"start refused ({response.status})")
-            paper_url = response.headers["Location"]
+            paper_url = response.headers.get("Location", "")
+            if response.status != 302 or paper_url.rstrip("/") == self.path.rstrip("/"):
+                raise RuntimeError(f"start refused ({response.status} {paper_url})")
         async with self.request("GET", self.base + paper_url) as response:
             paper = await response.text()
         figures["start"].append((time.perf_counter() - started) * 1000)
