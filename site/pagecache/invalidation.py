@@ -17,6 +17,9 @@ from . import generation
 CONTENT_APPS = {
     "taxonomy", "wagtailimages", "wagtaildocs", "organisations", "works", "demosites", "bulletin", "reports",
 }
+# Live things pages link to (the "running now" strip, an event's game link turning into its results):
+# saved once per host command, never per join or answer (those are bulk writes without signals).
+CONTENT_MODELS = {"contests.contest", "games.publicgame"}
 HISTORICAL_MODULE = "__fake__"  # the models data migrations work with: no cache yet
 
 
@@ -25,7 +28,8 @@ def shown_on_pages(model):
         return False
     if issubclass(model, (Page, Site, BaseSiteSetting, BaseGenericSetting)):
         return True
-    return model._meta.app_label in CONTENT_APPS or model in get_snippet_models()
+    meta = model._meta
+    return meta.app_label in CONTENT_APPS or meta.label_lower in CONTENT_MODELS or model in get_snippet_models()
 
 
 def _retire(**kwargs):
