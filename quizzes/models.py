@@ -1,7 +1,7 @@
 """Question banks and questions (单选 single, 多选 multiple, 判断 true/false) with their options."""
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -91,7 +91,7 @@ class Question(index.Indexed, PreviewableMixin, ClusterableModel):
         if errors:
             raise ValidationError(errors)
 
-    preview_modes = [("screen", _("Big screen")), ("phone", _("Phone"))]
+    preview_modes = [("screen", _("Big screen")), ("phone", pgettext_lazy("preview device", "Phone"))]
 
     def get_preview_template(self, request, mode_name):
         return f"quizzes/preview/question_{mode_name}.html"

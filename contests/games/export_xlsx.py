@@ -7,7 +7,7 @@ from io import BytesIO
 
 from django.db.models import Avg, Count, Q
 from django.http import HttpResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -91,7 +91,7 @@ def question_rows(game):
 
 
 def per_question_workbook(game):
-    header = [_("No."), _("Question"), _("Correct answer"), _("Answers"), _("Correct"), _("Average time (s)"), _("Distribution")]
+    header = [_("No."), _("Question"), _("Correct answer"), pgettext("answer count", "Answers"), pgettext("correct count", "Correct"), _("Average time (s)"), _("Distribution")]
     rows = [
         [row["number"], row["stem"], row["correct_labels"], row["answered"], row["correct"], row["average_s"],
          "  ".join(f"{label}: {n}" for label, n in sorted(row["distribution"].items()))]

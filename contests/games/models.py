@@ -9,7 +9,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from core.accounts.roles import HOSTS, in_group
 from contests.rules import public_game as rules
@@ -246,7 +246,7 @@ class PlayerAnswer(models.Model):
     elapsed_ms = models.PositiveIntegerField(_("answer time (ms)"))
     answered_at = models.DateTimeField(_("answered at"))
     # Filled in at the reveal (scoring needs the player's streak before this question).
-    points = models.IntegerField(_("points"), null=True)
+    points = models.IntegerField(pgettext_lazy("score earned", "points"), null=True)
     correct = models.BooleanField(_("correct"), null=True)
 
     class Meta:

@@ -1,6 +1,6 @@
 """Texts the contest pages' JavaScript shows, translated on the server and handed over with
 json_script (no strings in the static files)."""
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, pgettext
 
 from .extensions import error_labels
 
@@ -9,7 +9,7 @@ def client_labels():
     return {
         "phases": {
             "lobby": _("Waiting to start"), "reading": _("Read the question"), "buzzer_open": _("Buzz now!"),
-            "answering": _("Answering"), "judging": _("Judging"),
+            "answering": _("Answering"), "judging": pgettext("contest phase", "Judging"),
             "audience": _("The audience may answer"), "revealed": _("Answer revealed"),
             "scoreboard": _("Scoreboard"), "paused": _("Paused"), "finished": _("Contest finished"),
         },
@@ -41,7 +41,7 @@ def client_labels():
             **error_labels(),
         },
         "actions": {
-            "start": _("Start the contest"), "resume": _("Resume"), "open": _("Open answering"),
+            "start": pgettext("live contest", "Start the contest"), "resume": _("Resume"), "open": _("Open answering"),
             "open_buzzer": _("Open the buzzer"), "open_judged": _("Start the judging"),
             "lock": _("Time up (stop answering)"), "lock_buzzer": _("Close the buzzer"),
             "lock_judged": _("Close the judging"), "mark_correct": _("Mark correct"), "mark_wrong": _("Mark wrong"),

@@ -2,7 +2,7 @@
 their self-assessment, and the inspectors' visits scored on the same checklist."""
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from core.organisations.models import Unit
 from core.taxonomy.models import Venue
@@ -10,7 +10,7 @@ from core.taxonomy.models import Venue
 
 class ChecklistItem(models.Model):
     text = models.CharField(_("requirement"), max_length=200)
-    points = models.PositiveSmallIntegerField(_("points"))
+    points = models.PositiveSmallIntegerField(pgettext_lazy("item value", "points"))
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -62,7 +62,7 @@ class ApplicationPhoto(models.Model):
 class SelfAssessment(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="self_assessment")
     item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="+")
-    points = models.PositiveSmallIntegerField(_("points"))
+    points = models.PositiveSmallIntegerField(pgettext_lazy("item value", "points"))
 
 
 class Inspection(models.Model):
@@ -78,12 +78,12 @@ class Inspection(models.Model):
 
     class Meta:
         verbose_name = _("inspection")
-        verbose_name_plural = _("inspections")
+        verbose_name_plural = pgettext_lazy("acceptance", "inspections")
         ordering = ["-visited_on", "-pk"]
 
 
 class InspectionScore(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="scores")
     item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="+")
-    points = models.PositiveSmallIntegerField(_("points"))
+    points = models.PositiveSmallIntegerField(pgettext_lazy("item value", "points"))
     photo = models.ImageField(_("photo"), upload_to="demosites/%Y/%m/", blank=True)

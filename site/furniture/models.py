@@ -1,6 +1,6 @@
 """The publisher's details every page shows in its header and footer, edited in Settings."""
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -27,7 +27,7 @@ class SiteFurniture(BaseSiteSetting):
     sponsor = models.CharField(_("sponsored by (主办)"), max_length=120, blank=True)
     organiser = models.CharField(_("organised by (承办)"), max_length=120, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(pgettext_lazy("contact", "phone"), max_length=40, blank=True)
     icp_number = models.CharField(
         _("ICP record number"), max_length=60, blank=True, help_text=_("e.g. 浙ICP备12345678号; links to the MIIT lookup.")
     )

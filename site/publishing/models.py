@@ -1,14 +1,14 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from core.personal_data import ID_CARD, NAME, PHONE
 
 
 class FlagKind(models.TextChoices):
     ID_CARD = ID_CARD, _("ID-card number")
-    PHONE = PHONE, _("phone number")
+    PHONE = PHONE, pgettext_lazy("personal data kind", "phone number")
     NAME = NAME, _("person's full name")
 
 

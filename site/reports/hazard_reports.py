@@ -10,7 +10,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 DEFAULT_DUE_DAYS = 15
 
@@ -93,7 +93,7 @@ class Report(models.Model):
     place = models.CharField(_("place"), max_length=200)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    description = models.TextField(_("description"), max_length=2000)
+    description = models.TextField(pgettext_lazy("hazard", "description"), max_length=2000)
     phone = models.CharField(_("contact phone"), max_length=20, blank=True)
     anonymous = models.BooleanField(_("anonymous"), default=False)
     supervisor = models.ForeignKey(

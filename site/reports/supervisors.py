@@ -7,7 +7,7 @@ report form marked as his. No phone sign-in is needed.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from .hazard_reports import new_secret
 
@@ -25,7 +25,7 @@ class Supervisor(models.Model):
         APPOINTED = "appointed", _("Appointed")
         DECLINED = "declined", _("Declined")
 
-    name = models.CharField(_("name"), max_length=40)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=40)
     phone = models.CharField(_("phone"), max_length=20)
     town = models.ForeignKey(
         "organisations.Town", on_delete=models.PROTECT, related_name="supervisors", verbose_name=_("town or street")

@@ -2,7 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from core.organisations.models import Unit
 
@@ -76,7 +76,7 @@ class JudgeSheet(models.Model):
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="sheets")
     judge = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    points = models.JSONField(_("points"))
+    points = models.JSONField(pgettext_lazy("score earned", "points"))
     total = models.PositiveIntegerField(_("total"))
     updated_at = models.DateTimeField(auto_now=True)
 
