@@ -76,7 +76,7 @@ class JudgeSheet(models.Model):
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="sheets")
     judge = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    points = models.JSONField(pgettext_lazy("score earned", "points"))
+    points = models.JSONField(pgettext_lazy("score per criterion", "points"))
     total = models.PositiveIntegerField(_("total"))
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,7 +1,8 @@
 """Django merges every app's catalog into one, so a msgid without context gets
 the translation of whichever app comes first in INSTALLED_APPS, everywhere.
 Two project catalogs must never translate the same context-free msgid
-differently: same meaning, same words; different meaning, a msgctxt."""
+differently: same meaning, same words; different meaning, a msgctxt. The same
+holds for a msgid under one context, which is merged the same way."""
 
 import collections
 import gettext
@@ -34,15 +35,16 @@ def loaded_catalogs():
 
 
 def clashes(catalogs):
-    """msgid -> {app: translation} for every msgid without a context that two
-    catalogs translate differently."""
+    """msgid (as "context | msgid" when it has one) -> {app: translation} for
+    every msgid that two catalogs translate differently."""
     seen = collections.defaultdict(dict)
     for app, catalog in catalogs:
         for key, translation in catalog.items():
             msgid, plural_index = key if isinstance(key, tuple) else (key, None)
-            if not msgid or CONTEXT_SEPARATOR in msgid:
+            if not msgid:
                 continue
-            label = msgid if plural_index is None else f"{msgid} [plural {plural_index}]"
+            label = msgid.replace(CONTEXT_SEPARATOR, " | ")
+            label = label if plural_index is None else f"{label} [plural {plural_index}]"
             seen[label][app] = translation
     return {msgid: by_app for msgid, by_app in seen.items() if len(set(by_app.values())) > 1}
 
@@ -58,13 +60,14 @@ def test_no_msgid_without_context_has_two_translations():
     assert not found, f"{len(found)} msgids translated differently:\n{report}"
 
 
-def test_the_check_reports_a_clash_and_ignores_contexts():
+def test_the_check_reports_clashes_and_accepts_a_context_that_separates_meanings():
     catalogs = [
-        ("a", {"Place": "地点", "award place\x04Place": "名次", "Year": "年份"}),
-        ("b", {"Place": "名次", ("Answer", 0): "答案", "Year": "年份"}),
-        ("c", {("Answer", 0): "作答"}),
+        ("a", {"Place": "地点", "award place\x04Place": "名次", "Year": "年份", "score\x04points": "得分"}),
+        ("b", {"Place": "名次", ("Answer", 0): "答案", "Year": "年份", "score\x04points": "分项得分"}),
+        ("c", {("Answer", 0): "作答", "award place\x04Place": "名次"}),
     ]
     assert clashes(catalogs) == {
         "Place": {"a": "地点", "b": "名次"},
         "Answer [plural 0]": {"b": "答案", "c": "作答"},
+        "score | points": {"a": "得分", "b": "分项得分"},
     }
