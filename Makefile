@@ -43,6 +43,7 @@ demo: migrate
 
 run: demo fonts
 	@echo "Development mode (DEBUG=$$DEBUG): not for production. Staff in the MFA groups and superusers set up TOTP at first login."
+	@$(PYTHON) manage.py set_site_address --base-url http://$(HOST):$(PORT)
 	@$(PYTHON) manage.py print_urls --base http://$(HOST):$(PORT)
 	$(VENV)/bin/daphne -e tcp:port=$(PORT):interface=$(HOST):backlog=1024 $(DAPHNE_TIMEOUTS) config.server:application
 
