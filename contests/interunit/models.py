@@ -16,6 +16,7 @@ from wagtail.search import index
 from contests.rules.phases import Phase, RoundKind, Verdict
 from core import access_codes
 from core.ranking import ranking as ranking_with_shared_places
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 from .admin_forms import ContestAdminForm
 
@@ -279,7 +280,7 @@ def ranking(contest):
     return [(place, team, scores[team.pk]) for place, team in ranked]
 
 
-class ContestResultsPage(Page):
+class ContestResultsPage(SegmentedSearchMixin, Page):
     """The final ranking of a contest, published to the CMS (under the event page by default)."""
 
     contest = models.OneToOneField(Contest, on_delete=models.PROTECT, related_name="results_page",
@@ -287,7 +288,8 @@ class ContestResultsPage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("contest"), FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), *segmented_search_fields()]
+    search_text_fields = ["intro", "ranked_teams"]
     parent_page_types = ["events.EventPage", "base.HomePage"]
     subpage_types = []
 
@@ -298,3 +300,7 @@ class ContestResultsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["ranking"] = ranking(self.contest)
         return context
+
+    def ranked_teams(self):
+        """The teams and their units as the page lists them, for the search index."""
+        return " ".join(f"{team.name} {team.unit}" for _place, team, _score in ranking(self.contest))

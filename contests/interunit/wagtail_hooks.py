@@ -81,3 +81,8 @@ def keep_questions_of_running_contests(request, instance):
                        % {"title": running.title})
         return redirect(request.get_full_path())
     return None
+
+
+@hooks.register("searchable_page_types", order=8)
+def searchable_results_pages():
+    return ContestResultsPage

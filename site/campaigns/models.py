@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from base.blocks import BaseStreamBlock
 from base.listings import campaign_listings
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 
 class CampaignPage(SegmentedSearchMixin, Page):

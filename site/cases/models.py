@@ -13,7 +13,7 @@ from base.models import SectionPage
 from base.pagination import paginate
 from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use, years_in_use
 from core.taxonomy.models import CampaignArea
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 from .export import export_csv, export_xlsx
 from .feeds import CaseFeed

@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.blocks import BaseStreamBlock, GalleryBlock
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 
 class EventPage(SegmentedSearchMixin, Page):

@@ -9,7 +9,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from base.listings import gather
 from base.models import SectionPage
 from base.pagination import paginate
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
 
 
 class HazardQuerySet(SearchableQuerySetMixin, models.QuerySet):

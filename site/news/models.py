@@ -13,7 +13,7 @@ from base.blocks import BaseStreamBlock
 from base.listings import with_renditions
 from base.pagination import paginate
 from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use, years_in_use
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
 from core.taxonomy.models import CampaignArea, Venue
 
 from .feeds import ArticleFeed

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from quizzes.models import Question
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
 from quizzes.papers import PaperError, draw_paper
 
 from .attempts import Attempt  # noqa: F401  (the app's models are those models.py imports)

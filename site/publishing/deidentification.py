@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from core.personal_data import find_personal_data
-from sitesearch.segmentation import plain_text
+from core.segmentation import plain_text
 
 from .forms import ResolveFlagsForm
 from .models import FlagKind, PersonalDataResolution

@@ -1,11 +1,11 @@
-"""Wagtail's database search backend with queries segmented like the index (segmentation.py).
+"""Wagtail's database search backend with queries segmented like the index (core/segmentation.py).
 
 Configured as the default backend, so the public search, the admin's search and the choosers
 all segment Chinese the same way on SQLite and PostgreSQL.
 """
 from wagtail.search.backends.database import SearchBackend as database_backend
 
-from .segmentation import segment_query
+from core.segmentation import segment_query
 
 
 class SegmentedQueryMixin:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from wagtail.search.query import And, Or, PlainText
 
 from .models import SynonymGroup
-from .segmentation import query_terms
+from core.segmentation import query_terms
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 from .models import SearchTerm
 from .queries import parse, synonym_groups
 from .results import finds_anything
-from .segmentation import DOMAIN_WORDS, tokenizer
+from core.segmentation import DOMAIN_WORDS, tokenizer
 
 POPULAR_DAYS = 90
 COMMON_WORD = 100  # jieba's frequency above which a word is offered as the one meant

@@ -18,7 +18,7 @@ from base.blocks import BaseStreamBlock, GalleryBlock
 from base.listings import with_renditions
 from base.pagination import paginate
 from base.sitemaps import FilterPagesInSitemapMixin, terms_in_use
-from sitesearch.segmentation import SegmentedSearchMixin, segmented_search_fields
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
 from core.taxonomy.models import Venue
 
 

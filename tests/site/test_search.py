@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 from wagtail.models import Page
 
-from sitesearch.segmentation import index_terms, query_terms
+from core.segmentation import index_terms, query_terms
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,18 @@ def test_snippets_and_the_ad_gallery_are_found_in_chinese(ad_gallery, make_ad, m
     assert {ad.title for ad in PublicServiceAd.objects.search("充电")} == {"电动自行车安全充电"}
     assert {hazard.title for hazard in ListedHazard.objects.search("石油")} == {"液化石油气储存隐患"}
     assert found("电动自行车") == {"公益广告"}
+
+
+def test_a_contest_results_page_is_found_by_a_word_of_its_text_and_of_its_ranking(client, home):
+    from contests.interunit.models import Contest, ContestResultsPage, Team
+
+    contest = Contest.objects.create(title="全市安全知识联赛", start_score=100)
+    Team.objects.create(contest=contest, name="塘下消防队", unit="塘下镇应急管理办公室")
+    home.add_child(instance=ContestResultsPage(
+        title="联赛成绩", slug="results", contest=contest, intro="<p>全市安全知识竞赛决赛圆满落幕</p>",
+    ))
+    assert found("决赛") == found("应急管理") == {"联赛成绩"}
+    body = client.get("/search/", {"q": "决赛"}).content.decode()
+    assert "联赛成绩" in body and "共有 1 条结果" in body
+    body = client.get("/search/", {"q": "消防队", "type": "contestresultspage"}).content.decode()
+    assert "联赛成绩" in body

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import sitesearch.segmentation
+import core.segmentation
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'event',
                 'verbose_name_plural': 'events',
             },
-            bases=(sitesearch.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(core.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='EventDesk',

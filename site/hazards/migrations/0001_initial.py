@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelsearch.index
-import sitesearch.segmentation
+import core.segmentation
 from django.conf import settings
 from django.db import migrations, models
 
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'listed hazards page',
             },
-            bases=(sitesearch.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(core.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ListedHazard',

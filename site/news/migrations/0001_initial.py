@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import sitesearch.segmentation
+import core.segmentation
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'news index',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, sitesearch.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ArticlePage',
@@ -47,6 +47,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'article',
                 'verbose_name_plural': 'articles',
             },
-            bases=(sitesearch.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(core.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
         ),
     ]

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import reports.hazard_reports
-import sitesearch.segmentation
+import core.segmentation
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'hazard reports page',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, sitesearch.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='SupervisorCallPage',
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'social supervisors page',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, sitesearch.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.segmentation.SegmentedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='DueDays',

@@ -2,7 +2,7 @@
 
 Both Wagtail database backends (SQLite FTS5 and PostgreSQL's `simple` config) treat a run of
 Chinese characters as one token. Pages therefore index their text pre-segmented by jieba with
-the domain dictionary, and queries are segmented the same way (see backend.py).
+the domain dictionary, and queries are segmented the same way (see sitesearch/backend.py).
 """
 import re
 from functools import cache
