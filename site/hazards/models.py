@@ -1,8 +1,10 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Case, Max, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -18,8 +20,14 @@ class HazardQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.annotate(overdue=Case(When(overdue, then=Value(True)), default=Value(False)))
 
 
-class ListedHazard(SegmentedSearchMixin, index.Indexed, models.Model):
-    """A major hazard listed for supervised rectification (挂牌督办)."""
+class ListedHazard(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, SegmentedSearchMixin, index.Indexed,
+                   models.Model):
+    """A major hazard listed for supervised rectification (挂牌督办).
+
+    Exposed publicly, so it goes through the 法制审核 workflow (assigned to this snippet by
+    migration 0003) with its de-identification check (publishing/deidentification.py): editors
+    save drafts and submit, a reviewer's approval publishes. The public sees live hazards only.
+    """
 
     class Status(models.TextChoices):
         LISTED = "listed", _("Listed")
@@ -39,6 +47,11 @@ class ListedHazard(SegmentedSearchMixin, index.Indexed, models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = HazardQuerySet.as_manager()
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="listed_hazard")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type", object_id_field="object_id",
+        related_query_name="listed_hazard", for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("title"),
@@ -50,9 +63,11 @@ class ListedHazard(SegmentedSearchMixin, index.Indexed, models.Model):
     ]
     search_fields = [
         index.SearchField("title"), index.SearchField("responsible_unit"), index.AutocompleteField("title"),
+        index.FilterField("live"),
         *segmented_search_fields(),
     ]
     search_text_fields = ["responsible_unit", "township", "progress"]
+    personal_data_fields = ["title", "responsible_unit", "township", "progress"]
 
     class Meta:
         verbose_name = _("listed hazard")
@@ -62,9 +77,21 @@ class ListedHazard(SegmentedSearchMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def submit_for_review(self, user):
+        """Save this state as `user`'s revision and put it before the 法制审核 reviewers (a review
+        already running looks at the newest revision). Without the workflow it stays a draft."""
+        self.save_revision(user=user)
+        workflow = self.get_workflow()
+        if workflow is not None and not self.workflow_in_progress:
+            workflow.start(self, user)
+
     @classmethod
     def public_for_search(cls):
-        return cls.objects.all()
+        return cls.objects.filter(live=True)
 
     def search_result_url(self, request):
         index_page = HazardIndexPage.objects.live().public().first()
@@ -84,13 +111,13 @@ class HazardIndexPage(SectionPage):
 
     def hazards(self):
         return (
-            ListedHazard.objects.with_overdue(timezone.localdate()).select_related("area")
+            ListedHazard.objects.filter(live=True).with_overdue(timezone.localdate()).select_related("area")
             .order_by("-overdue", "status", "deadline", "pk")
         )
 
     def content_updated_at(self):
         """The section's content is the hazards: their last change counts as its update."""
-        return ListedHazard.objects.aggregate(newest=Max("updated_at"))["newest"]
+        return ListedHazard.objects.filter(live=True).aggregate(newest=Max("updated_at"))["newest"]
 
     def url_of(self, hazard, request=None):
         """The listing's page showing `hazard`, at its card."""

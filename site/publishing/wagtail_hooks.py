@@ -18,10 +18,10 @@ def check_personal_data():
     return personal_data_check
 
 
-def warn_about_flags(request, page):
-    """Tell the editor at once what the reviewer will have to resolve."""
-    if page.workflow_in_progress:
-        flags = open_flags(page)
+def warn_about_flags(request, obj):
+    """Tell the editor at once what the reviewer will have to resolve (pages and snippets)."""
+    if getattr(obj, "workflow_in_progress", False):
+        flags = open_flags(obj)
         if flags:
             messages.warning(request, _("Check before review: %(flags)s. The reviewer must resolve each one.") % {
                 "flags": _("; ").join(
@@ -33,6 +33,8 @@ def warn_about_flags(request, page):
 
 hooks.register("after_create_page", warn_about_flags)
 hooks.register("after_edit_page", warn_about_flags)
+hooks.register("after_create_snippet", warn_about_flags)
+hooks.register("after_edit_snippet", warn_about_flags)
 
 
 @hooks.register("register_log_actions")

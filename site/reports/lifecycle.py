@@ -3,7 +3,8 @@
 received → verifying → routed → rectifying → rectified, or rejected (with a reason, also when
 merged into a duplicate) from any open status. Escalation turns a verified report into a listed
 hazard (挂牌督办), linked both ways (`Report.hazard`, `ListedHazard.report`), and puts it under
-rectification; closing needs a rectification note and photos, and delists its hazard too.
+rectification; closing needs a rectification note and photos, and delists its hazard too. What the
+hazard shows the public (its listing, its delisting) goes through the 法制审核 review first.
 """
 from datetime import timedelta
 
@@ -104,8 +105,9 @@ def escalate(report, actor, title, responsible_unit, deadline, note=""):
         title=title, responsible_unit=responsible_unit, township=report.town.name, area=report.area,
         listed_on=timezone.localdate(), deadline=deadline, status=ListedHazard.Status.RECTIFYING,
         progress=_("Reported by the public (%(number)s); listed for supervised rectification.")
-        % {"number": report.number},
+        % {"number": report.number}, live=False,
     )
+    hazard.submit_for_review(actor)
     report.hazard, report.status, report.due_on = hazard, Status.RECTIFYING, deadline
     report.save(update_fields=["hazard", "status", "due_on"])
     return record(report, Kind.ESCALATED, actor, note)
@@ -119,10 +121,10 @@ def close_rectified(report, actor, note, photos):
     report.status, report.closed_at = Status.RECTIFIED, timezone.now()
     report.save(update_fields=["status", "closed_at"])
     if report.hazard_id:
-        hazard = report.hazard
+        hazard = report.hazard.get_latest_revision_as_object()
         hazard.status = ListedHazard.Status.RECTIFIED
         hazard.progress = "\n".join(filter(None, [hazard.progress, note.strip()]))
-        hazard.save(update_fields=["status", "progress", "updated_at"])
+        hazard.submit_for_review(actor)
     return record(report, Kind.RECTIFIED, actor, note, photos)
 
 

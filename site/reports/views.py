@@ -62,7 +62,8 @@ def status_context(page, report):
         "report": report,
         "history": public_history(report),
         "proof": ReportPhoto.objects.filter(report=report, event__kind=ReportEvent.Kind.RECTIFIED),
-        "hazards_page": HazardIndexPage.objects.live().first() if report.hazard_id else None,
+        # Linked once the hazard's listing has passed the review and is public.
+        "hazards_page": HazardIndexPage.objects.live().first() if report.hazard_id and report.hazard.live else None,
     }
 
 

@@ -5,10 +5,14 @@ from io import BytesIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from hazards.models import ListedHazard
+from base.models import HomePage
+from core.accounts.roles import REVIEWERS
+from hazards.models import HazardIndexPage, ListedHazard
+from publishing.deidentification import open_flags
 from reports.hazard_reports import Report, ReportEvent, Status
 
 from .conftest import PASSWORD
@@ -90,6 +94,55 @@ def test_escalation_makes_a_listed_hazard_linked_both_ways(client, report, dispa
     assert report.status == Status.RECTIFYING
     hazards_page = client.get(f"/report/status/{report.secret}/").content.decode()
     assert deadline.strftime("%Y-%m-%d") in hazards_page
+
+
+def approve(client, hazard, reviewer):
+    login(client, reviewer)
+    task_state = hazard.current_workflow_task_state
+    url = reverse("wagtailsnippets_hazards_listedhazard:workflow_action", args=(hazard.pk, "approve", task_state.pk))
+    return client.post(url, {"comment": "同意"})
+
+
+def test_an_escalated_hazard_and_its_delisting_go_public_through_the_legal_review(
+        client, report, dispatcher, staff, photo):
+    """The listing and the delisting are revisions under 法制审核 (with its de-identification
+    check): public once a reviewer approves, not before."""
+    hazards_page = HazardIndexPage(title="挂牌督办", slug="hazards")
+    HomePage.objects.get(depth=2).add_child(instance=hazards_page)
+    login(client, dispatcher)
+    step(client, report, "verify")
+    step(client, report, "escalate", title="某厂房消防通道堵塞", responsible_unit="个体户王建华",
+         deadline=(timezone.localdate() + timedelta(days=20)).isoformat())
+    hazard = ListedHazard.objects.get()
+    assert not hazard.live and hazard.workflow_in_progress and hazard.get_latest_revision().user == dispatcher
+    assert [flag.text for flag in open_flags(hazard)] == ["王建华"]
+    client.logout()
+    assert "某厂房消防通道堵塞" not in client.get(hazards_page.url).content.decode()
+
+    reviewer = staff("reviewer", REVIEWERS)
+    approve(client, hazard, reviewer)
+    hazard.refresh_from_db()
+    assert not hazard.live  # the flag is open
+    task_state = hazard.current_workflow_task_state
+    client.post(reverse("wagtailsnippets_hazards_listedhazard:workflow_action",
+                        args=(hazard.pk, "resolve_personal_data", task_state.pk)),
+                {"flags": ["name:王建华"], "note": "个体工商户字号，依法公示"})
+    assert approve(client, hazard, reviewer).status_code == 302
+    hazard.refresh_from_db()
+    assert hazard.live and hazard.status == ListedHazard.Status.RECTIFYING
+    client.logout()
+    assert "某厂房消防通道堵塞" in client.get(hazards_page.url).content.decode()
+
+    login(client, dispatcher)
+    client.post(f"/admin/reports_triage/edit/{report.pk}/close/",
+                {"close-note": "已清理通道，复查合格", "close-photos": [photo("after.jpg")]})
+    report.refresh_from_db()
+    hazard.refresh_from_db()
+    assert report.status == Status.RECTIFIED
+    assert hazard.status == ListedHazard.Status.RECTIFYING and hazard.workflow_in_progress
+    assert approve(client, hazard, reviewer).status_code == 302
+    hazard.refresh_from_db()
+    assert hazard.status == ListedHazard.Status.RECTIFIED and "复查合格" in hazard.progress
 
 
 def test_a_handler_of_another_town_can_neither_see_nor_change_the_report(client, report, handlers):
