@@ -9,7 +9,7 @@ export PYTHONPATH := $(CURDIR)/site
 # silence is closed (docs/deploy.md, "Slow and silent clients").
 DAPHNE_TIMEOUTS := --websocket_connect_timeout 5 --ping-interval 15 --ping-timeout 15
 
-.PHONY: run test install install-test install-bench chromium fonts redis-server migrate demo messages serve clean
+.PHONY: run test install install-test install-bench chromium fonts gettext redis-server migrate demo messages serve clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -66,6 +66,16 @@ chromium:
 	  fi; \
 	fi
 
+# The admin catalog test compares Wagtail's catalogs with gettext's msgen and msgfmt.
+gettext:
+	@if ! command -v msgfmt >/dev/null 2>&1 || ! command -v msgen >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else \
+	    echo "The translation tests need gettext: run 'sudo apt-get install gettext'" >&2; exit 1; \
+	  fi; \
+	fi
+
 # The fault tests and the two-process tests start redis-servers of their own.
 redis-server:
 	@if ! command -v redis-server >/dev/null 2>&1; then \
@@ -76,7 +86,7 @@ redis-server:
 	  fi; \
 	fi
 
-test: install-test chromium redis-server
+test: install-test chromium gettext redis-server
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # makemessages writes to the locale/ of the folder it runs in: run it in each app that has one.
