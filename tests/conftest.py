@@ -11,30 +11,89 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
 
 
+def _flush_by_delete():
+    """PostgreSQL's TRUNCATE of every table (Django's flush after each transactional test) takes
+    seconds: it makes new files for ~150 tables. The tests' few rows go faster by DELETE in the
+    flush's one transaction; Django's foreign keys are deferred, so the order does not matter."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences:
+            return truncate(self, style, tables, reset_sequences=True, allow_cascade=allow_cascade)
+        return [f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))};" for table in tables]
+
+    DatabaseOperations.sql_flush = sql_flush
+
+
+_flush_by_delete()
+
+
 _migrated_rows = {}
 
 
+def _instances(serialized):
+    """Serialized rows -> (instances per model, multi-table children, m2m links per through model)."""
+    from django.core import serializers
+
+    rows, inherited, relations = {}, [], {}
+    for item in serializers.deserialize("json", serialized):
+        model = type(item.object)
+        if model._meta.parents:
+            inherited.append(item.object)  # bulk_create cannot insert multi-table children
+        else:
+            rows.setdefault(model, []).append(item.object)
+        for name, targets in (item.m2m_data or {}).items():
+            field = model._meta.get_field(name)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            relations.setdefault(through, []).extend(
+                through(**{f"{source}_id": item.object.pk, f"{target}_id": pk}) for pk in targets
+            )
+    return rows, inherited, relations
+
+
 def _restore_migrated_rows():
-    """A transactional test's flush empties every table; put the migrated rows back first."""
+    """A transactional test's flush empties every table; put the migrated rows back first.
+
+    Every flush after a test skips post_migrate (its content types and permissions would be
+    thrown away here anyway), and the rows go back by one INSERT per table: the row-by-row
+    restore of Django's serialized rollback took seconds per test on PostgreSQL."""
     from django.apps import apps
-    from django.core.management import call_command
     from django.core.management.color import no_style
-    from django.db import connection
+    from django.db import connection, transaction
     from wagtail.models import Site
 
     if "default" not in _migrated_rows:
         # The first transactional test starts from the pristine migrated database: every
-        # earlier test ran inside a transaction that was rolled back.
-        _migrated_rows["default"] = connection.creation.serialize_db_to_string()
+        # earlier test ran inside a transaction that was rolled back. The rows are read into
+        # model instances now: building a Wagtail page looks up (or makes) its content type.
+        _migrated_rows["default"] = _instances(connection.creation.serialize_db_to_string())
     if Site.objects.exists():
         return
-    # The flush re-ran post_migrate (content types, permissions): empty the tables again without
-    # it, restore, then move PostgreSQL's sequences beyond the restored ids.
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(_migrated_rows["default"])
+    rows, inherited, relations = _migrated_rows["default"]
+    with transaction.atomic():  # foreign keys are checked at the commit, when every row is back
+        for model, objects in rows.items():
+            model._base_manager.bulk_create(objects)
+        for instance in inherited:
+            instance.save_base(raw=True)
+        for through, links in relations.items():
+            through._base_manager.bulk_create(links)
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
             cursor.execute(statement)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_without_post_migrate():
+    """See _restore_migrated_rows: a flush only empties the tables."""
+    from django.core.management.commands import flush
+
+    emit = flush.emit_post_migrate_signal
+    flush.emit_post_migrate_signal = lambda *args, **kwargs: None
+    yield
+    flush.emit_post_migrate_signal = emit
 
 
 @pytest.fixture(autouse=True)
