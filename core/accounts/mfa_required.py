@@ -2,7 +2,9 @@
 app (TOTP), in every mode (settings: MFA_REQUIRED=0 alone lifts the rule).
 
 Until they have one, every page sends them to allauth's TOTP setup, except the pages needed to
-set it up (MFA, re-authentication), to log out, to switch language, and static and media files.
+set it up (MFA, re-authentication), to log out, to switch language, static and media files, and
+views marked `grants_no_staff_power` (a participant's play endpoints, which refuse staff and group
+members themselves): those skip loading the user here, which would cost two queries a request.
 """
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -22,6 +24,12 @@ def needs_totp_setup(user):
     if not required:
         return False
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def grants_no_staff_power(view):
+    """Mark a view that only participants (no staff, no group) may use as outside this rule."""
+    view.grants_no_staff_power = True
+    return view
 
 
 class MFARequiredMiddleware:
@@ -44,6 +52,11 @@ class MFARequiredMiddleware:
         )
 
     def __call__(self, request):
-        if not request.path_info.startswith(self.open_prefixes) and needs_totp_setup(request.user):
-            return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "grants_no_staff_power", False) or request.path_info.startswith(self.open_prefixes):
+            return None
+        if needs_totp_setup(request.user):
+            return redirect("mfa_activate_totp")
+        return None

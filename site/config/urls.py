@@ -25,6 +25,7 @@ urlpatterns = [
     path("elderly-mode/", elderly_mode.switch, name="elderly_mode"),
     path("search/", include("sitesearch.urls")),
     path("organisations/", include("core.organisations.urls")),
+    path("online-contest/", include("onlinecontest.urls")),
     path("captcha/", include("captcha.urls")),
 ]
 

@@ -3,6 +3,7 @@ as a PNG with the CJK font (core/fonts.py) and a QR code (segno) to the public v
 import io
 
 import segno
+from django.db import connection
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
@@ -20,18 +21,19 @@ def passed(page, attempt):
     return attempt.max_score > 0 and attempt.score * 100 >= page.pass_percent * attempt.max_score
 
 
-def issue(page, participant, attempt):
-    """Create or raise the participant's certificate after a passing attempt."""
-    certificate = Certificate.objects.filter(participant=participant).first()
-    if certificate is None:
-        return Certificate.objects.create(
-            page=page, participant=participant, score=attempt.score, max_score=attempt.max_score,
-            serial=f"{timezone.localdate():%Y%m%d}-{access_codes.new_code(8)}", issued_at=timezone.now(),
+def issue(page_id, participant, attempt):
+    """Create the participant's certificate after a passing attempt, or raise its score to a better
+    one (serial and date stay): one upsert."""
+    table = connection.ops.quote_name(Certificate._meta.db_table)
+    serial = f"{timezone.localdate():%Y%m%d}-{access_codes.new_code(8)}"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (page_id, participant_id, serial, score, max_score, issued_at) "
+            f"VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (participant_id) DO UPDATE SET "
+            f"score = excluded.score, max_score = excluded.max_score WHERE {table}.score < excluded.score",
+            [page_id, participant.pk, serial, attempt.score, attempt.max_score,
+             connection.ops.adapt_datetimefield_value(timezone.now())],
         )
-    if attempt.score > certificate.score:
-        certificate.score, certificate.max_score = attempt.score, attempt.max_score
-        certificate.save(update_fields=["score", "max_score"])
-    return certificate
 
 
 def _centred(draw, y, text, font, fill):

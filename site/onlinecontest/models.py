@@ -111,7 +111,8 @@ class OnlineContestPage(RoutablePageMixin, Page):
     def route_url(self, name, **kwargs):
         return self.url + self.reverse_subpage(name, kwargs=kwargs or None)
 
-    # The routes; what they do is in views.py and the modules it names.
+    # The routes; what they do is in views.py and the modules it names. A set's own requests
+    # (start, paper, hand-in, tab events) have plain Django URLs: onlinecontest/urls.py, play.py.
     @path("")
     def index_route(self, request):
         return views.contest_index(self, request)
@@ -119,18 +120,6 @@ class OnlineContestPage(RoutablePageMixin, Page):
     @path("join/")
     def join_route(self, request):
         return views.join(self, request)
-
-    @path("start/")
-    def start_route(self, request):
-        return views.start(self, request)
-
-    @path("attempt/<uuid:token>/")
-    def attempt_route(self, request, token):
-        return views.take(self, request, token)
-
-    @path("attempt/<uuid:token>/events/")
-    def events_route(self, request, token):
-        return views.record_event(self, request, token)
 
     @path("attempt/<uuid:token>/result/")
     def result_route(self, request, token):

@@ -3,6 +3,7 @@ counters the rankings read, certificates and draws. Apart from the page so views
 import uuid
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -74,13 +75,13 @@ class ContestAttempt(models.Model):
         return f"{self.participant} · {self.started_at:%Y-%m-%d %H:%M}"
 
     def url(self):
-        return self.page.url + self.page.reverse_subpage("attempt_route", kwargs={"token": self.token})
+        return reverse("onlinecontest:attempt", kwargs={"token": self.token})
 
     def result_url(self):
         return self.page.url + self.page.reverse_subpage("result_route", kwargs={"token": self.token})
 
     def events_url(self):
-        return self.page.url + self.page.reverse_subpage("events_route", kwargs={"token": self.token})
+        return reverse("onlinecontest:events", kwargs={"token": self.token})
 
 
 class Mistake(models.Model):

@@ -5,7 +5,8 @@ rows (one per unit that has played), never the attempts.
 Participation rate = participants ÷ headcount (a town's headcount is the sum of all its units');
 average = sum of participants' best scores ÷ participants.
 """
-from django.db.models import F, Sum
+from django.db import connection
+from django.db.models import Sum
 
 from core.accounts.phone import masked
 from core.organisations.models import Town, Unit
@@ -27,13 +28,21 @@ def record_best(participant, score, duration_ms):
         delta = score - (participant.best_score or 0)
         participant.best_score, participant.best_duration_ms = score, duration_ms
         fields += ["best_score", "best_duration_ms"]
-        tally, _created = UnitTally.objects.get_or_create(
-            page_id=participant.page_id, unit_id=participant.unit_id, defaults={"town_id": participant.town_id}
-        )
-        UnitTally.objects.filter(pk=tally.pk).update(
-            participants=F("participants") + (1 if first else 0), best_score_sum=F("best_score_sum") + delta
-        )
+        if first or delta:
+            add_to_tally(participant, 1 if first else 0, delta)
     participant.save(update_fields=fields)
+
+
+def add_to_tally(participant, participants, score_sum):
+    """Add to the unit's counters, creating its row on the first scored attempt: one upsert."""
+    table = connection.ops.quote_name(UnitTally._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (page_id, unit_id, town_id, participants, best_score_sum) VALUES (%s, %s, %s, %s, %s) "
+            f"ON CONFLICT (page_id, unit_id) DO UPDATE SET participants = {table}.participants + excluded.participants, "
+            f"best_score_sum = {table}.best_score_sum + excluded.best_score_sum",
+            [participant.page_id, participant.unit_id, participant.town_id, participants, score_sum],
+        )
 
 
 def _row(name, participants, headcount, score_sum, town=""):

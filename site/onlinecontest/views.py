@@ -1,12 +1,12 @@
-"""What the contest page's routes do. Identity in identity.py, sets in papers.py, counters and
-rankings in tallies.py, certificates and draws in their own modules."""
-import json
+"""What the contest page's routes do; a set's own requests (start, paper, hand-in, tab events) are
+in play.py. Identity in identity.py, sets in papers.py, counters and rankings in tallies.py,
+certificates and draws in their own modules."""
 import uuid
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
-from django.http import Http404, HttpResponse, JsonResponse
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,6 @@ from .records import Certificate, ContestAttempt, Mistake, Participant
 # The network and the page's own hand-in at zero need a moment; anything later is refused.
 SUBMIT_GRACE = timedelta(seconds=5)
 MISTAKES_SHOWN = 200
-EVENT_KINDS = {"hidden": "page_hides", "blur": "tab_switches"}
 
 
 def midnight():
@@ -40,17 +39,33 @@ def phase(page):
 
 
 def quota(page, participant):
-    """{"today", "total", "practice"}: contest attempts left today and in all, practice sets left today."""
+    """{"today", "total", "practice"}: contest attempts left today and in all, practice sets left today
+    (`page` may be the page or its ContestRules). One query."""
     if participant is None:
         return {"today": page.attempts_per_day, "total": page.attempts_total, "practice": page.practice_per_day}
-    attempts = ContestAttempt.objects.filter(participant=participant)
-    today = dict(attempts.filter(started_at__gte=midnight()).values_list("practice").annotate(Count("pk")))
-    total = attempts.filter(practice=False).count()
+    today = Q(started_at__gte=midnight())
+    counts = ContestAttempt.objects.filter(participant=participant).aggregate(
+        contest_today=Count("pk", filter=today & Q(practice=False)),
+        practice_today=Count("pk", filter=today & Q(practice=True)),
+        total=Count("pk", filter=Q(practice=False)),
+    )
     return {
-        "today": max(min(page.attempts_per_day - today.get(False, 0), page.attempts_total - total), 0),
-        "total": max(page.attempts_total - total, 0),
-        "practice": max(page.practice_per_day - today.get(True, 0), 0),
+        "today": max(min(page.attempts_per_day - counts["contest_today"], page.attempts_total - counts["total"]), 0),
+        "total": max(page.attempts_total - counts["total"], 0),
+        "practice": max(page.practice_per_day - counts["practice_today"], 0),
     }
+
+
+def quota_refusal(page, left, practice):
+    """(message, status) when a new set of this kind is not allowed, ("", 200) when it is."""
+    if practice and not left["practice"]:
+        return _("No practice sets left today. Come back tomorrow!"), 429
+    if not practice and not left["total"]:
+        return _("You have used all %(count)d attempts of this contest.") % {"count": page.attempts_total}, 429
+    if not practice and not left["today"]:
+        return _("You have used all %(count)d attempts for today. Come back tomorrow!") % {
+            "count": page.attempts_per_day}, 429
+    return "", 200
 
 
 def sign_in_url(page):
@@ -112,43 +127,6 @@ def join(page, request):
     return response
 
 
-def start(page, request):
-    if request.method != "POST":
-        return redirect(page.url)
-    practice = request.POST.get("mode") == "practice"
-    if phase(page) != "open":
-        return contest_index(page, request, error=_("The contest is not open."), status=403)
-    attempt, message, status = None, "", 200
-    with transaction.atomic():
-        # The participant's row is locked while counting: two browsers of one person wait for
-        # each other, so neither gets an extra attempt.
-        participant = identity.participant(page, request, lock=True)
-        if participant is None:
-            return redirect(page.url)
-        left = quota(page, participant)
-        if practice and not left["practice"]:
-            message, status = _("No practice sets left today. Come back tomorrow!"), 429
-        elif not practice and not left["total"]:
-            message, status = _("You have used all %(count)d attempts of this contest.") % {"count": page.attempts_total}, 429
-        elif not practice and not left["today"]:
-            message, status = _("You have used all %(count)d attempts for today. Come back tomorrow!") % {
-                "count": page.attempts_per_day}, 429
-        else:
-            try:
-                ids, orders = papers.draw(page)
-            except papers.EmptyBank:
-                message, status = _("This contest has no questions yet."), 503
-            else:
-                now = timezone.now()
-                attempt = ContestAttempt.objects.create(
-                    page=page, participant=participant, practice=practice, question_ids=ids, option_orders=orders,
-                    started_at=now, deadline=now + timedelta(seconds=page.time_limit),
-                )
-    if attempt is None:
-        return contest_index(page, request, error=message, status=status)
-    return redirect(attempt.url())
-
-
 def own_attempt(page, request, token):
     where = identity.lookup(page, request)
     attempt = None
@@ -161,89 +139,6 @@ def own_attempt(page, request, token):
     return attempt
 
 
-def take(page, request, token):
-    attempt = own_attempt(page, request, token)
-    if attempt.status != ContestAttempt.Status.OPEN:
-        return redirect(attempt.result_url())
-    if request.method == "POST":
-        return submit(page, request, attempt)
-    now = timezone.now()
-    if now > attempt.deadline + SUBMIT_GRACE:
-        ContestAttempt.objects.filter(pk=attempt.pk, status=ContestAttempt.Status.OPEN).update(
-            status=ContestAttempt.Status.LATE)
-        return redirect(attempt.result_url())
-    remaining_ms = max(int((attempt.deadline - now).total_seconds() * 1000), 0)
-    minutes, seconds = divmod(remaining_ms // 1000, 60)
-    return page.render(request, template="onlinecontest/attempt.html", context_overrides={
-        "attempt": attempt,
-        "questions": [papers.shown(attempt, question) for question in papers.questions_of(attempt)],
-        "remaining_ms": remaining_ms,
-        "remaining_clock": f"{minutes}:{seconds:02d}",
-        "action_url": request.path,
-    })
-
-
-def submit(page, request, attempt):
-    now = timezone.now()
-    questions = papers.questions_of(attempt)
-    answers, score, correct, max_score, wrong = papers.score(questions, request.POST)
-    with transaction.atomic():
-        participant = Participant.objects.select_for_update().get(pk=attempt.participant_id)
-        attempt = ContestAttempt.objects.select_for_update().get(pk=attempt.pk)
-        if attempt.status != ContestAttempt.Status.OPEN:
-            return redirect(attempt.result_url())
-        attempt.submitted_at = now
-        if now > attempt.deadline + SUBMIT_GRACE:
-            attempt.status = ContestAttempt.Status.LATE
-            attempt.save(update_fields=["status", "submitted_at"])
-            return redirect(attempt.result_url())
-        attempt.answers, attempt.score, attempt.correct_count, attempt.max_score = answers, score, correct, max_score
-        attempt.status = ContestAttempt.Status.SCORED
-        attempt.duration_ms = int((now - attempt.started_at).total_seconds() * 1000)
-        if not attempt.practice:
-            attempt.draw_earned = correct >= page.draw_min_correct
-            tallies.record_best(participant, score, attempt.duration_ms)
-            if certificates.passed(page, attempt):
-                certificates.issue(page, participant, attempt)
-        attempt.save()
-        record_mistakes(participant, wrong, answers, now)
-    return redirect(attempt.result_url())
-
-
-def record_mistakes(participant, wrong, answers, now):
-    if not wrong:
-        return
-    existing = {m.question_id: m for m in Mistake.objects.filter(participant=participant, question__in=wrong)}
-    for question in wrong:
-        answer = answers.get(str(question.pk), "")
-        mistake = existing.get(question.pk)
-        if mistake is None:
-            Mistake.objects.create(participant=participant, question=question, last_answer=answer, last_wrong_at=now)
-        else:
-            Mistake.objects.filter(pk=mistake.pk).update(times=F("times") + 1, last_answer=answer, last_wrong_at=now)
-
-
-def record_event(page, request, token):
-    """Tab switches and page hides during an attempt (sent by the page's script); recorded, shown
-    to staff, and handing the set in only when the page caps switches."""
-    if request.method != "POST":
-        return JsonResponse({"error": "POST only"}, status=405)
-    attempt = own_attempt(page, request, token)
-    try:
-        kind = json.loads(request.body or b"{}").get("kind")
-    except (ValueError, AttributeError):
-        kind = None
-    field = EVENT_KINDS.get(kind)
-    if field is None:
-        return JsonResponse({"error": _("Unknown event.")}, status=400)
-    if attempt.status == ContestAttempt.Status.OPEN:
-        ContestAttempt.objects.filter(pk=attempt.pk).update(**{field: F(field) + 1})
-    attempt.refresh_from_db(fields=["tab_switches", "page_hides"])
-    switches = attempt.tab_switches + attempt.page_hides
-    hand_in = bool(page.max_tab_switches) and switches > page.max_tab_switches
-    return JsonResponse({"switches": switches, "hand_in": hand_in})
-
-
 def result(page, request, token):
     attempt = own_attempt(page, request, token)
     if attempt.status == ContestAttempt.Status.OPEN:
@@ -254,7 +149,7 @@ def result(page, request, token):
         attempt.refresh_from_db()
     review = []
     if attempt.status == ContestAttempt.Status.SCORED:
-        for question in papers.questions_of(attempt):
+        for question in papers.questions_of(page.bank_id, attempt):
             # Shown as the paper showed it: the attempt's option order and letters.
             shown = papers.shown(attempt, question)
             letter = {option["value"]: option["shown"] for option in shown["options"]}

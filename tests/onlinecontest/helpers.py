@@ -1,5 +1,6 @@
 """Playing the contest through the Django test client."""
 from django.test import Client
+from django.urls import reverse
 
 from core.accounts.phone import normalise
 from core.accounts.sms import memory
@@ -23,7 +24,7 @@ def join(client, page, name="李安全", unit="塘下镇中心小学"):
 
 
 def start(client, page, mode="contest"):
-    return client.post(page.url + "start/", {"mode": mode})
+    return client.post(reverse("onlinecontest:start", args=[page.pk]), {"mode": mode})
 
 
 def answer(client, attempt, right=5):

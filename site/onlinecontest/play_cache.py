@@ -1,0 +1,178 @@
+"""What the play endpoints (play.py) read on every request, kept in each process: a contest's
+settings (a snapshot of its live page, `ContestRules`) and its bank's questions with their options
+(`PaperQuestion`), built once and shuffled per attempt.
+
+Every change that could alter them (a contest page saved, published, unpublished, moved or
+deleted, a view restriction, a question, option or bank saved or deleted: signals.py) replaces
+the generation token in the shared cache. Each process re-reads the token at most every
+RECHECK_SECONDS and drops its copies when it changed: the process that made the change at once,
+the others within RECHECK_SECONDS. When the shared cache cannot be read nothing is kept, and every
+request reads the database.
+"""
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction
+
+from quizzes.models import OPTION_LABELS, Question
+
+KEY = "onlinecontest:generation"
+RECHECK_SECONDS = 1.0
+IMAGE_SPEC = "width-640"
+
+logger = logging.getLogger(__name__)
+_local = {"token": None, "read_at": 0.0, "rules": {}, "banks": {}}
+
+
+@dataclass(frozen=True)
+class ContestRules:
+    """The live page's settings the play endpoints need (duck-types the page for views.phase,
+    views.quota and certificates.passed)."""
+
+    page_id: int
+    title: str
+    url: str
+    cookie_identity: bool  # visitors known by a cookie, not signed-in accounts
+    bank_id: int | None
+    question_count: int
+    time_limit: int
+    starts_at: object
+    ends_at: object
+    attempts_per_day: int
+    attempts_total: int
+    practice_per_day: int
+    max_tab_switches: int
+    pass_percent: int
+    draw_min_correct: int
+    restricted: bool  # a view restriction on the page or an ancestor: checked per request then
+
+    def result_url(self, token):
+        page_model = apps.get_model("onlinecontest", "OnlineContestPage")
+        return self.url + page_model.get_resolver().reverse("result_route", token=token)
+
+
+@dataclass(frozen=True)
+class PaperQuestion:
+    """A question as a paper shows and scores it; options are texts in label order (A, B, …)."""
+
+    pk: int
+    kind: str
+    stem: str
+    explanation: str
+    points: int
+    options: tuple
+    correct: str
+    image: dict | None
+    active: bool
+
+    def correct_labels(self):
+        return self.correct
+
+    def labels(self):
+        return OPTION_LABELS[: len(self.options)]
+
+
+def _generation():
+    now = time.monotonic()
+    if _local["token"] is None or now - _local["read_at"] >= RECHECK_SECONDS:
+        try:
+            token = cache.get(KEY)
+            if token is None:
+                token = secrets.token_hex(8)
+                if not cache.add(KEY, token, None):
+                    token = cache.get(KEY)
+        except Exception:  # no shared cache: keep nothing
+            logger.warning("online contest: play cache off, its generation cannot be read", exc_info=True)
+            _forget(None)
+            return None
+        if token != _local["token"]:
+            _forget(token)
+        _local["read_at"] = now
+    return _local["token"]
+
+
+def _forget(token):
+    _local.update(token=token, read_at=time.monotonic(), rules={}, banks={})
+
+
+def bump():
+    """Retire every process's copies (this one at once, the others within RECHECK_SECONDS)."""
+    token = secrets.token_hex(8)
+    _forget(token)
+    try:
+        cache.set(KEY, token, None)
+    except Exception:  # the change is saved; the other processes keep their copies a while
+        logger.exception("online contest: other processes keep their play cache")
+
+
+def _build_rules(page_id):
+    page = apps.get_model("onlinecontest", "OnlineContestPage").objects.live().filter(pk=page_id).first()
+    if page is None:
+        return None
+    ancestors = page.get_ancestors(inclusive=True).values_list("pk", flat=True)
+    return ContestRules(
+        page_id=page.pk, title=page.title, url=page.url, cookie_identity=page.identity == page.Identity.COOKIE, bank_id=page.bank_id,
+        question_count=page.question_count, time_limit=page.time_limit, starts_at=page.starts_at,
+        ends_at=page.ends_at, attempts_per_day=page.attempts_per_day, attempts_total=page.attempts_total,
+        practice_per_day=page.practice_per_day, max_tab_switches=page.max_tab_switches,
+        pass_percent=page.pass_percent, draw_min_correct=page.draw_min_correct,
+        restricted=PageViewRestriction.objects.filter(page__in=ancestors).exists(),
+    )
+
+
+def rules(page_id):
+    """The ContestRules of a live contest page, or None (no such page, or not live)."""
+    if _generation() is None:
+        return _build_rules(page_id)
+    found = _local["rules"].get(page_id, _missing)
+    if found is _missing:
+        found = _local["rules"][page_id] = _build_rules(page_id)
+    return found
+
+
+_missing = object()
+
+
+def _image(image):
+    if image is None:
+        return None
+    rendition = image.get_rendition(IMAGE_SPEC)
+    return {"src": rendition.url, "width": rendition.width, "height": rendition.height,
+            "alt": image.default_alt_text or ""}
+
+
+def _paper_questions(queryset):
+    found = {}
+    for question in queryset.select_related("image").prefetch_related("options"):
+        texts = [option.text for option in question.options.all()]
+        found[question.pk] = PaperQuestion(
+            pk=question.pk, kind=question.kind, stem=question.stem, explanation=question.explanation,
+            points=question.points, options=tuple(texts), correct=question.correct_labels(),
+            image=_image(question.image), active=question.active,
+        )
+    return found
+
+
+def bank(bank_id):
+    """{question id: PaperQuestion} of every question of the bank, active or not."""
+    if _generation() is None:
+        return _paper_questions(Question.objects.filter(bank_id=bank_id))
+    found = _local["banks"].get(bank_id)
+    if found is None:
+        found = _local["banks"][bank_id] = _paper_questions(Question.objects.filter(bank_id=bank_id))
+    return found
+
+
+def questions(bank_id, ids):
+    """The PaperQuestions of these ids in this order: from the bank's copy, and from the database
+    for any that are not in it (the page's bank was changed during the attempt); deleted ones
+    are left out."""
+    known = bank(bank_id) if bank_id else {}
+    missing = [pk for pk in ids if pk not in known]
+    if missing:
+        known = {**known, **_paper_questions(Question.objects.filter(pk__in=missing))}
+    return [known[pk] for pk in ids if pk in known]
