@@ -303,7 +303,8 @@ async def main(args):
         "VAR_DIR": str(var_dir), "DEBUG": "0", "SECRET_KEY": SECRET_KEY,
         "SECURE_PROXY": "1", "SECURE_SSL_REDIRECT": "0", "TRUSTED_PROXY_COUNT": "0",
         "SMS_SENDER": "core.accounts.sms.memory.MemorySender", "SMS_CODE_RATE_LIMITS": "1000000/m/ip,5/m/key",
-        # Every simulated participant comes from 127.0.0.1: the per-address limits are lifted.
+        # Every simulated participant comes from 127.0.0.1: the per-address limits are lifted (the
+        # code limit's per-address part is a lock-free counter, core/accounts/address_limits.py).
         "LOGIN_RATE_LIMITS": "1000000/m/ip", "LOGIN_FAILED_RATE_LIMITS": "1000000/m/ip,5/5m/key",
         "ALLOWED_HOSTS": "127.0.0.1,localhost", "MFA_REQUIRED": "0",
     }

@@ -100,10 +100,11 @@ def _flush_without_post_migrate():
 def _fresh_state(request):
     """Every test starts from the migrated database and empty caches (rate-limit counters, pages
     cached for anonymous visitors, and the per-process questions of public games, cached by game
-    id, which repeat across tests)."""
+    id, which repeat across tests, and the online contests' pages and banks kept per process by id)."""
     from django.core.cache import caches
 
     from contests.games.state import played_questions
+    from onlinecontest import play_cache
 
     caches["pages"].clear()  # pages cached for anonymous visitors (site/pagecache), per process
     cache = caches["default"]
@@ -112,6 +113,7 @@ def _fresh_state(request):
     if marker or transactional or "db" in request.fixturenames:
         request.getfixturevalue("transactional_db" if transactional else "db")
         played_questions.cache_clear()
+        play_cache.clear()
         if transactional:
             _restore_migrated_rows()
     elif type(cache).__name__ == "DatabaseCache":

@@ -1,7 +1,11 @@
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import RequestLoginCodeForm
+from allauth.core import context
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from . import address_limits
 from . import phone as phones
 from . import sms
 
@@ -20,7 +24,9 @@ class PhoneCodeRequestForm(RequestLoginCodeForm):
     def clean_phone(self):
         if not sms.configured():
             raise forms.ValidationError(_("Sign-in by text message is not available on this site."))
-        phone = super().clean_phone()  # rate limits per number and per address
+        if not address_limits.consume(context.request, "request_login_code", settings.SMS_CODE_RATE_LIMITS_PER_ADDRESS):
+            raise get_adapter().validation_error("too_many_login_attempts")
+        phone = super().clean_phone()  # allauth's rate limits per number
         if self._user is None:
             self._user = phones.participant_for(phone)
         return phone

@@ -95,6 +95,11 @@ def _generation():
     return _local["token"]
 
 
+def clear():
+    """Drop this process's copies (tests, whose page and bank ids repeat)."""
+    _forget(None)
+
+
 def _forget(token):
     _local.update(token=token, read_at=time.monotonic(), rules={}, banks={})
 
