@@ -37,6 +37,7 @@ SECRET_KEY = "bench-only-" + "k" * 50
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=60)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 QUESTION = re.compile(r'name="(q\d+)" value="([A-H])"')
+START = re.compile(r'<form method="post" action="([^"]+)" class="contest-start">')
 
 
 def parse_args():
@@ -197,11 +198,15 @@ class Participant:
                                      data={"csrfmiddlewaretoken": token, "name": "压测", "unit": self.unit}) as response:
             if response.status != 302 or "/accounts/" in response.headers["Location"]:
                 raise RuntimeError(f"join refused ({response.status} {response.headers.get('Location', '')})")
-        self.token, _ = await form_token(self, self.base + self.path)
+        self.token, page = await form_token(self, self.base + self.path)
+        found = START.search(page)
+        if not found:
+            raise RuntimeError("no start form on the contest page after joining")
+        self.start_url = found.group(1)
 
     async def attempt(self, think, figures):
         started = time.perf_counter()
-        async with self.request("POST", self.base + self.path + "start/", allow_redirects=False,
+        async with self.request("POST", self.base + self.start_url, allow_redirects=False,
                                      data={"csrfmiddlewaretoken": self.token, "mode": "contest"}) as response:
             paper_url = response.headers.get("Location", "")
             if response.status != 302 or paper_url.rstrip("/") == self.path.rstrip("/"):
