@@ -4,9 +4,9 @@ settings (a snapshot of its live page, `ContestRules`) and its bank's questions 
 
 Every change that could alter them (a contest page saved, published, unpublished, moved or
 deleted, a view restriction, a question, option or bank saved or deleted: signals.py) replaces
-the generation token in the shared cache. Each process re-reads the token at most every
-RECHECK_SECONDS and drops its copies when it changed: the process that made the change at once,
-the others within RECHECK_SECONDS. When the shared cache cannot be read nothing is kept, and every
+the generation token in the shared cache when its transaction commits. Each process re-reads the
+token at most every RECHECK_SECONDS and drops its copies when it changed: the process that made
+the change at once, the others within RECHECK_SECONDS of the commit. When the shared cache cannot be read nothing is kept, and every
 request reads the database.
 """
 import logging
@@ -96,7 +96,7 @@ def _generation():
 
 
 def clear():
-    """Drop this process's copies (tests, whose page and bank ids repeat)."""
+    """Drop this process's copies (a change in this process; tests, whose ids repeat)."""
     _forget(None)
 
 

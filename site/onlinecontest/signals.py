@@ -1,8 +1,8 @@
 """What retires the play endpoints' copies (play_cache): any page published, unpublished, moved,
 saved or deleted (a contest page's settings, or an ancestor's slug or restriction), a view
-restriction, and a question, option, bank or image saved or deleted. Retired at once and again
-when the transaction commits, so that another process cannot keep a copy it read before the
-commit."""
+restriction, and a question, option, bank or image saved or deleted. This process drops its copies
+at once; the others when the transaction commits (once per transaction, however many rows an
+import saves), so that none of them keeps a copy read before the commit."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
@@ -17,8 +17,12 @@ HISTORICAL_MODULE = "__fake__"  # the models data migrations work with
 
 
 def retire(**kwargs):
-    play_cache.bump()
-    transaction.on_commit(play_cache.bump)
+    play_cache.clear()
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        play_cache.bump()
+    elif not any(callback is play_cache.bump for _savepoints, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(play_cache.bump)
 
 
 def _on_row_change(sender, **kwargs):

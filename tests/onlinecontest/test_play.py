@@ -143,3 +143,24 @@ def test_someone_else_cannot_open_or_hand_in_a_set(contest, player, sms_outbox):
     assert answer(other, attempt).status_code == 404
     attempt.refresh_from_db()
     assert attempt.status == ContestAttempt.Status.OPEN
+
+
+@pytest.mark.django_db(transaction=True)
+def test_other_processes_hear_of_a_change_when_it_commits():
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from onlinecontest import play_cache
+    from tests.quizzes.factories import ensure_taxonomy, make_bank, make_question
+
+    ensure_taxonomy()
+    bank = make_bank("改动题库")
+    before = cache.get(play_cache.KEY)
+    with transaction.atomic():
+        question = make_question(bank, "改动前？", options=("甲", "乙"), correct="A")
+        question.stem = "改动后？"
+        question.save()
+        assert cache.get(play_cache.KEY) == before  # nothing to hear before the commit
+    after = cache.get(play_cache.KEY)
+    assert after not in (None, before)
+    assert play_cache.bank(bank.pk)[question.pk].stem == "改动后？"
