@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -16,7 +16,7 @@ from wagtail.search import index
 from core.accounts.roles import JUDGES, in_group
 from core.judging import AGGREGATES
 from .entries import Entry, EntryFile, JudgeSheet, Vote  # noqa: F401  (the app's models)
-from .scoring import awarded, standings
+from .results import differences, frozen_placings, live_placings
 from . import views
 
 
@@ -132,19 +132,39 @@ class Criterion(Orderable):
         return self.name
 
 
+class FrozenResultsPanel(Panel):
+    """The editor's view of the freeze: when it was made and what has moved in the live standings since."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "works/admin/frozen_results_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            live_row = WorksResultsPage.objects.filter(pk=page.pk, live=True).first() if page.pk else None
+            frozen = frozen_placings(live_row) if live_row else None
+            context.update(frozen_at=live_row and live_row.frozen_at, published=frozen is not None,
+                           differences=differences(frozen, live_placings(page)) if frozen is not None else [])
+            return context
+
+
 class WorksResultsPage(Page):
-    """The ranking and the awards of a call, published after review (the page workflow)."""
+    """The ranking and the awards of a call, published after review (the page workflow). Publishing
+    freezes the ranking (`results.py`): the public sees the figures approved, not live ones."""
 
     introduction = models.TextField(_("introduction"), blank=True)
     first_prizes = models.PositiveSmallIntegerField(_("first prizes"), default=1)
     second_prizes = models.PositiveSmallIntegerField(_("second prizes"), default=2)
     third_prizes = models.PositiveSmallIntegerField(_("third prizes"), default=3)
     excellence_awards = models.PositiveSmallIntegerField(_("excellence awards"), default=5)
+    frozen_standings = models.JSONField(_("frozen ranking"), null=True, blank=True, editable=False)
+    frozen_at = models.DateTimeField(_("ranking frozen at"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("first_prizes"), FieldPanel("second_prizes"), FieldPanel("third_prizes"),
                        FieldPanel("excellence_awards")], heading=_("Awards")),
+        FrozenResultsPanel(heading=_("Published ranking")),
     ]
     parent_page_types = ["works.WorksCallPage"]
     subpage_types = []
@@ -155,6 +175,11 @@ class WorksResultsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         call = self.get_parent().specific
-        counts = (self.first_prizes, self.second_prizes, self.third_prizes, self.excellence_awards)
-        context.update(call=call, standings=awarded(standings(call), counts))
+        # A preview shows what publishing would freeze; the published page shows what was frozen.
+        placings = None if getattr(request, "is_preview", False) else frozen_placings(self)
+        if placings is None:
+            placings = live_placings(self)
+        for row in placings:
+            row.url = call.url + call.reverse_subpage("entry", args=(row.entry_id,))
+        context.update(call=call, standings=placings)
         return context

@@ -28,7 +28,11 @@ class Standing:
     public_scaled: Decimal
     combined: Decimal
     place: int = 0
-    award: str = ""
+    award_level: int | None = None  # index into AWARDS
+
+    @property
+    def award(self):
+        return "" if self.award_level is None else str(AWARDS[self.award_level])
 
 
 def scaled(value, full):
@@ -75,5 +79,5 @@ def awarded(rows, counts):
         limits.append(total)
     for row in rows:
         better = row.place - 1
-        row.award = next((str(AWARDS[level]) for level, limit in enumerate(limits) if better < limit), "")
+        row.award_level = next((level for level, limit in enumerate(limits) if better < limit), None)
     return rows

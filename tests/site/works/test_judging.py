@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from works.entries import JudgeSheet
-from works.scoring import awarded, combine, standings
+from works.scoring import Standing, awarded, combine, standings
 from works.voting import cast
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,9 @@ def test_sum_method_scales_by_the_judges_full_marks(call, make_entry, judge):
 def test_awards_by_place_with_ties_sharing_an_award(call, make_entry):
     class Row:
         def __init__(self, place):
-            self.place, self.award = place, ""
+            self.place, self.award_level = place, None
+
+        award = Standing.award
 
     rows = awarded([Row(1), Row(2), Row(2), Row(4), Row(5), Row(6)], (1, 1, 1, 2))
     # Two share the second place: the third prize goes to nobody, as places skip (1, 2, 2, 4).
