@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.spreadsheets import MAX_UPLOAD_BYTES
 
+from .picker import UnitChoiceField
+
 
 class RegistryImportForm(forms.Form):
     file = forms.FileField(
@@ -18,3 +20,7 @@ class RegistryImportForm(forms.Form):
                 params={"size": upload.size / 1024 / 1024, "limit": MAX_UPLOAD_BYTES // 1024 // 1024},
             )
         return upload
+
+
+class MembershipRequestForm(forms.Form):
+    unit = UnitChoiceField(label=_("The unit you belong to"))

@@ -4,8 +4,9 @@ One place for every part that asks "which town, which unit": the online contest'
 participation rate, hazard reports routed to a town's handler, culture works entered by a unit,
 demonstration sites. Participants pick from this tree, never type a unit's name.
 """
+from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 from core.taxonomy.models import Venue
 
@@ -65,3 +66,38 @@ class Unit(RegistryEntry):
 
     def __str__(self):
         return f"{self.name}（{self.town.name}）"
+
+
+class Membership(models.Model):
+    """A person's claim to belong to a unit (单位成员), verified by the unit's contact or by staff.
+
+    Parts that act for a unit (a culture works entry) ask for a verified membership (`membership.py`).
+    A contact (单位联系人) is a verified member whom staff made the unit's contact; a unit's own account
+    is the same thing: an account that is the unit's verified contact."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for verification")
+        VERIFIED = "verified", pgettext_lazy("unit membership", "Verified")
+        REFUSED = "refused", _("Refused")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unit_memberships",
+                             verbose_name=_("person"))
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("unit"))
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    contact = models.BooleanField(
+        _("unit contact"), default=False,
+        help_text=_("The unit's contact verifies the people who say they belong to it. Only staff set this."),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   editable=False, related_name="+", verbose_name=_("decided by"))
+
+    class Meta:
+        verbose_name = _("unit membership")
+        verbose_name_plural = _("unit memberships")
+        ordering = ["-requested_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="one_membership_per_person_and_unit")]
+
+    def __str__(self):
+        return f"{self.user} · {self.unit.name}"

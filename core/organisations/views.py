@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
 from .import_page import RegistryImportView, RegistryTemplateView
-from .models import Region, Town, Unit
+from .models import Membership, Region, Town, Unit
 
 
 class RegionViewSet(ModelViewSet):
@@ -60,8 +60,22 @@ class UnitViewSet(ModelViewSet):
         ]
 
 
+class MembershipViewSet(ModelViewSet):
+    """Staff verify or refuse who belongs to which unit, and make a verified member the unit's contact.
+    The same permission (change_membership) lets staff decide on the public requests page."""
+
+    model = Membership
+    url_prefix = "organisations/memberships"
+    icon = "user"
+    form_fields = ["status", "contact"]
+    list_display = ["user", "unit", "status", "contact", "requested_at"]
+    list_filter = ["status", "contact"]
+    search_fields = ["user__username", "user__phone", "unit__name"]
+    add_view_enabled = False
+
+
 class OrganisationViewSetGroup(ModelViewSetGroup):
-    items = (RegionViewSet, TownViewSet, UnitViewSet)
+    items = (RegionViewSet, TownViewSet, UnitViewSet, MembershipViewSet)
     menu_label = _("Organisation registry")
     menu_icon = "group"
     menu_order = 910

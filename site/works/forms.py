@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.judging import ScoreSheetError, sheet_total
+from core.organisations.membership import verified_units
 from core.organisations.models import Unit
 
 from . import files
@@ -28,8 +29,15 @@ class MultipleFileField(forms.FileField):
 
 
 class EntryForm(forms.ModelForm):
-    unit = forms.ModelChoiceField(Unit.objects.select_related("town"), label=gettext_lazy("Unit"),
-                                  help_text=gettext_lazy("Your unit as in the registry."))
+    """An entry for one of the units the sender is a verified member of (core.organisations.membership)."""
+
+    unit = forms.ModelChoiceField(
+        Unit.objects.none(), label=gettext_lazy("Unit"),
+        help_text=gettext_lazy("One of the units you are a verified member of."),
+        error_messages={"invalid_choice": gettext_lazy(
+            "You are not a verified member of that unit: ask to join it under “My units” and wait for "
+            "its contact or staff to verify you.")},
+    )
     images = MultipleFileField(label=gettext_lazy("Images"), required=False,
                                help_text=gettext_lazy("JPEG, PNG or WebP, up to 5 MB each."))
     pdf = forms.FileField(label=gettext_lazy("PDF"), required=False,
@@ -42,17 +50,15 @@ class EntryForm(forms.ModelForm):
         model = Entry
         fields = ["unit", "title", "category", "authors", "description", "original"]
 
-    def __init__(self, *args, call, **kwargs):
+    def __init__(self, *args, call, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.call = call
+        self.fields["unit"].queryset = verified_units(user).select_related("town")
         self.fields["original"].required = True
 
     def clean_unit(self):
         unit = self.cleaned_data["unit"]
-        if Entry.objects.filter(call=self.call, unit=unit).exclude(status=Entry.Status.REJECTED).count() \
-                >= self.call.entries_per_unit:
-            raise ValidationError(_("Your unit has already sent %(count)d entries, the most this call accepts.")
-                                  % {"count": self.call.entries_per_unit})
+        check_unit_limit(self.call, unit)
         return unit
 
     def clean(self):
@@ -70,6 +76,14 @@ class EntryForm(forms.ModelForm):
             raise ValidationError(_("At most %(count)d files per entry.") % {"count": files.MAX_FILES})
         self.uploads = uploads
         return cleaned
+
+
+def check_unit_limit(call, unit):
+    """Entries are counted per unit, whoever of its members sent them; rejected ones do not count."""
+    if Entry.objects.filter(call=call, unit=unit).exclude(status=Entry.Status.REJECTED).count() \
+            >= call.entries_per_unit:
+        raise ValidationError(_("Your unit has already sent %(count)d entries, the most this call accepts.")
+                              % {"count": call.entries_per_unit})
 
 
 class SheetForm(forms.Form):

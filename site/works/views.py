@@ -4,7 +4,7 @@ import segno
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from base.pagination import paginate
+from core.organisations.membership import verified_units
+from core.organisations.models import Unit
 from core.taxonomy.models import Venue
 
 from .entries import Category, Entry, EntryFile, JudgeSheet
-from .forms import EntryForm, SheetForm, VoteForm
+from .forms import EntryForm, SheetForm, VoteForm, check_unit_limit
 from .voting import VoteRefused, address_hashes, cast, is_verified_voter, needs_captcha
 
 PER_PAGE = 12
@@ -51,9 +53,18 @@ def submit_entry(call, request):
         return redirect_to_login(request.get_full_path())
     if not call.entries_open():
         return call.render(request, template="works/submit.html", context_overrides={"closed": True})
-    form = EntryForm(request.POST or None, request.FILES or None, call=call)
+    if not verified_units(request.user).exists():
+        return call.render(request, template="works/submit.html", context_overrides={"no_unit": True})
+    form = EntryForm(request.POST or None, request.FILES or None, call=call, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            # Two members of one unit sending at once: the unit's row lock makes the count exact.
+            Unit.objects.select_for_update().get(pk=form.cleaned_data["unit"].pk)
+            try:
+                check_unit_limit(call, form.cleaned_data["unit"])
+            except ValidationError as error:
+                form.add_error("unit", error)
+                return call.render(request, template="works/submit.html", context_overrides={"form": form})
             entry = form.save(commit=False)
             entry.call, entry.submitted_by = call, request.user
             entry.save()

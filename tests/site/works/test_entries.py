@@ -3,6 +3,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from core.organisations.models import Membership
 from works.entries import Category, Entry, EntryFile
 
 from .conftest import png
@@ -11,9 +12,17 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def client(voter):
+def sender(voter, units):
+    """A verified member of the first unit."""
+    person = voter("sender")
+    Membership.objects.create(user=person, unit=units[0], status=Membership.Status.VERIFIED)
+    return person
+
+
+@pytest.fixture
+def client(sender):
     client = Client()
-    client.force_login(voter("sender"))
+    client.force_login(sender)
     return client
 
 
@@ -96,3 +105,31 @@ def test_an_entry_page_has_a_share_card_and_pending_entries_are_not_shown(call, 
     assert 'property="og:title" content="分享作品"' in page and "data:image/svg+xml" in page
     pending = make_entry("待审", status=Entry.Status.PENDING)
     assert Client().get(pending.url()).status_code == 404
+
+
+def test_only_a_verified_member_sends_for_a_unit(call, units, voter):
+    person = voter("newcomer")
+    client = Client()
+    client.force_login(person)
+    page = client.get(call.url + "submit/").content.decode()
+    assert "请先申请加入您的单位" in page and "/organisations/membership/" in page
+    assert client.post(call.url + "submit/", {**form(units), "images": [png()]}).status_code == 200
+    Membership.objects.create(user=person, unit=units[0], status=Membership.Status.PENDING)
+    Membership.objects.create(user=person, unit=units[1], status=Membership.Status.VERIFIED)
+    response = client.post(call.url + "submit/", {**form(units), "images": [png()]})  # for units[0]: pending
+    assert "您不是该单位已核验的成员" in response.content.decode()
+    assert not Entry.objects.exists()
+    client.post(call.url + "submit/", {**form(units, unit=units[1].pk), "images": [png()]})
+    assert Entry.objects.get().unit == units[1]
+
+
+def test_the_limit_counts_the_units_entries_whoever_sent_them(call, units, client, voter, make_entry):
+    colleague = voter("colleague")
+    Membership.objects.create(user=colleague, unit=units[0], status=Membership.Status.VERIFIED)
+    other = Client()
+    other.force_login(colleague)
+    other.post(call.url + "submit/", {**form(units, title="同事的作品"), "images": [png()]})
+    client.post(call.url + "submit/", {**form(units, title="我的作品"), "images": [png()]})
+    response = client.post(call.url + "submit/", {**form(units, title="第三件"), "images": [png()]})
+    assert "已达本次征集的上限" in response.content.decode()
+    assert sorted(Entry.objects.values_list("title", flat=True)) == ["同事的作品", "我的作品"]
