@@ -27,6 +27,8 @@ urlpatterns = [
     path("organisations/", include("core.organisations.urls")),
     path("online-contest/", include("onlinecontest.urls")),
     path("captcha/", include("captcha.urls")),
+    # The culture works' entry form posts here: the one URL that takes a video-sized body.
+    path("upload/works/", include("works.urls")),
 ]
 
 

@@ -1,20 +1,22 @@
 """The general upload limit: a request body over MAX_UPLOAD_SIZE (plus room for the form's other
-fields) is refused with 413 before any view reads it. Forms keep their own per-file checks.
+fields) is refused with 413 before any view reads it; a view marked with
+`core.upload_limits.allows_upload` has its own, larger limit. Forms keep their own per-file checks.
 
 Content-Length alone is not enough: a chunked body has none. `BodySizeLimit` counts the body as
 the server hands it to Django and stops passing it on at the limit, marking the request, which
 `UploadSizeLimitMiddleware` then answers with the same 413 page.
 """
-from django.conf import settings
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
+
+from core.upload_limits import limit_for_path
 
 FORM_FIELDS_ALLOWANCE = 512 * 1024
 TOO_LARGE = "uploads.body_too_large"
 
 
-def body_limit():
-    return settings.MAX_UPLOAD_SIZE + FORM_FIELDS_ALLOWANCE
+def body_limit(path):
+    return limit_for_path(path) + FORM_FIELDS_ALLOWANCE
 
 
 class BodySizeLimit:
@@ -27,7 +29,7 @@ class BodySizeLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         scope = dict(scope)
-        limit, received = body_limit(), 0
+        limit, received = body_limit(scope["path"].removeprefix(scope.get("root_path", ""))), 0
 
         async def limited_receive():
             nonlocal received
@@ -56,7 +58,7 @@ class UploadSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > body_limit() or getattr(request, "scope", {}).get(TOO_LARGE):
-            context = {"max_size": filesizeformat(settings.MAX_UPLOAD_SIZE)}
+        if length > body_limit(request.path_info) or getattr(request, "scope", {}).get(TOO_LARGE):
+            context = {"max_size": filesizeformat(limit_for_path(request.path_info))}
             return render(request, "uploads/too_large.html", context, status=413)
         return self.get_response(request)

@@ -1,5 +1,7 @@
-"""What an entry's files may be: images, PDF and video, each by extension, by its first bytes and by size.
-The request as a whole is held to MAX_UPLOAD_SIZE before any view runs (`uploads.limits`)."""
+"""What an entry's files may be: images, PDF and video, each by its content and by size. Images and
+PDF also need the matching extension; a video is known by its first bytes alone (MP4, QuickTime
+MOV, WebM) and is stored under the extension of what it is. The submission URL takes a request of
+WORKS_UPLOAD_MAX_SIZE (`core.upload_limits`); everything else is held to MAX_UPLOAD_SIZE."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -11,7 +13,11 @@ from .entries import EntryFile
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 IMAGE_MAX_SIZE = 5 * 1024 * 1024
-VIDEO_EXTENSIONS = {".mp4", ".webm"}
+# ISO base media files open with a box whose type is "ftyp"; its major brand tells QuickTime from MP4.
+QUICKTIME_BRAND = b"qt  "
+# Old QuickTime files may open with another top-level atom.
+QUICKTIME_ATOMS = {b"moov", b"mdat", b"wide", b"free", b"skip"}
+EBML_MAGIC = b"\x1a\x45\xdf\xa3"  # WebM (Matroska)
 MAX_FILES = 9
 
 
@@ -56,11 +62,23 @@ def check_pdf(upload):
     return EntryFile.Kind.PDF
 
 
+def video_format(head):
+    """".mp4", ".mov" or ".webm" from a file's first 64 bytes; None for anything else."""
+    box_type, brand = head[4:8], head[8:12]
+    if box_type == b"ftyp":
+        return ".mov" if brand == QUICKTIME_BRAND else ".mp4"
+    if box_type in QUICKTIME_ATOMS:
+        return ".mov"
+    if head.startswith(EBML_MAGIC) and b"\x42\x82\x84webm" in head:  # the EBML header's DocType "webm"
+        return ".webm"
+    return None
+
+
 def check_video(upload):
-    head = _head(upload)
-    mp4 = _extension(upload) == ".mp4" and head[4:8] == b"ftyp"
-    webm = _extension(upload) == ".webm" and head.startswith(b"\x1a\x45\xdf\xa3")
-    if not (mp4 or webm):
-        raise ValidationError(_("%(name)s: videos must be MP4 or WebM files.") % {"name": upload.name})
-    _check_size(upload, settings.MAX_UPLOAD_SIZE)
+    extension = video_format(_head(upload, 64))
+    if extension is None:
+        raise ValidationError(_("%(name)s: videos must be MP4, MOV or WebM files.") % {"name": upload.name})
+    _check_size(upload, settings.WORKS_VIDEO_MAX_SIZE)
+    stem = upload.name.rsplit(".", 1)[0] if "." in upload.name else upload.name
+    upload.name = stem + extension  # served with the type of what it is, not what it was called
     return EntryFile.Kind.VIDEO

@@ -1,5 +1,7 @@
 from captcha.fields import CaptchaField
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,8 +45,7 @@ class EntryForm(forms.ModelForm):
     pdf = forms.FileField(label=gettext_lazy("PDF"), required=False,
                           widget=forms.ClearableFileInput(attrs={"accept": ".pdf"}))
     video = forms.FileField(label=gettext_lazy("Video"), required=False,
-                            widget=forms.ClearableFileInput(attrs={"accept": ".mp4,.webm"}),
-                            help_text=gettext_lazy("MP4 or WebM."))
+                            widget=forms.ClearableFileInput(attrs={"accept": ".mp4,.mov,.webm,video/*"}))
 
     class Meta:
         model = Entry
@@ -55,6 +56,8 @@ class EntryForm(forms.ModelForm):
         self.call = call
         self.fields["unit"].queryset = verified_units(user).select_related("town")
         self.fields["original"].required = True
+        self.fields["video"].help_text = _("MP4, MOV or WebM, up to %(size)s.") % {
+            "size": filesizeformat(settings.WORKS_VIDEO_MAX_SIZE)}
 
     def clean_unit(self):
         unit = self.cleaned_data["unit"]

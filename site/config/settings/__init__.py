@@ -303,6 +303,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The general upload limit (uploads/limits.py), as Wagtail's per-file limits below.
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The culture works' submission takes a video of this size beside its images and PDF
+# (core.upload_limits: that view's own body limit; docs/uploads.md on memory).
+WORKS_VIDEO_MAX_SIZE = env.WORKS_VIDEO_MAX_MB * 1024 * 1024
+WORKS_UPLOAD_MAX_SIZE = WORKS_VIDEO_MAX_SIZE + 60 * 1024 * 1024
 
 # Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = _("Seven Into, Seven Contests")

@@ -2,6 +2,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 
 from core.organisations.models import Membership
 from works.entries import Category, Entry, EntryFile
@@ -47,7 +48,7 @@ def test_a_signed_in_person_sends_an_entry_that_waits_for_moderation(call, units
     ("images", SimpleUploadedFile("fake.png", b"not an image", content_type="image/png"), "不是可读取的"),
     ("images", SimpleUploadedFile("poster.gif", b"GIF89a....", content_type="image/gif"), "JPEG、PNG 或 WebP"),
     ("pdf", SimpleUploadedFile("essay.pdf", b"hello", content_type="application/pdf"), "不是 PDF 文件"),
-    ("video", SimpleUploadedFile("film.mp4", b"\x00\x00\x00\x18moov", content_type="video/mp4"), "MP4 或 WebM"),
+    ("video", SimpleUploadedFile("film.mp4", b"RIFF\x00\x00\x00\x00AVI LIST", content_type="video/mp4"), "MP4、MOV 或 WebM"),
 ])
 def test_wrong_files_are_refused_with_a_clear_error_and_nothing_saved(call, units, client, field, upload, message):
     response = client.post(call.url + "submit/", {**form(units), field: upload})
@@ -133,3 +134,54 @@ def test_the_limit_counts_the_units_entries_whoever_sent_them(call, units, clien
     response = client.post(call.url + "submit/", {**form(units, title="第三件"), "images": [png()]})
     assert "已达本次征集的上限" in response.content.decode()
     assert sorted(Entry.objects.values_list("title", flat=True)) == ["同事的作品", "我的作品"]
+
+
+MP4 = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2"
+MOV = b"\x00\x00\x00\x14ftypqt  \x20\x05\x03\x00qt  "
+OLD_MOV = b"\x00\x00\x00\x08wide\x00\x10\x00\x00mdat"
+WEBM = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\x04\x42\xf3\x81\x08\x42\x82\x84webm"
+MKV = WEBM.replace(b"\x84webm", b"\x88matroska")
+
+
+@pytest.mark.parametrize("head,kind", [(MP4, ".mp4"), (MOV, ".mov"), (OLD_MOV, ".mov"), (WEBM, ".webm"),
+                                       (MKV, None), (b"%PDF-1.7\n", None), (b"", None)])
+def test_a_video_is_known_by_its_first_bytes(head, kind):
+    from works.files import video_format
+
+    assert video_format(head) == kind
+
+
+def test_a_video_is_stored_under_the_extension_of_what_it_is(call, units, client):
+    misnamed = SimpleUploadedFile("film.webm", MOV + b"\x00" * 100, content_type="video/webm")
+    client.post(call.url + "submit/", {**form(units, category=Category.SHORT_VIDEO), "video": misnamed})
+    assert EntryFile.objects.get().file.name.endswith(".mov")
+
+
+def test_the_submission_url_alone_takes_a_video_over_the_general_limit(call, units, client, settings):
+    big = 12 * 1024 * 1024  # over MAX_UPLOAD_SIZE (10 MB), under the works video limit
+    assert settings.MAX_UPLOAD_SIZE < big < settings.WORKS_VIDEO_MAX_SIZE
+
+    def video():
+        return SimpleUploadedFile("film.mp4", MP4 + b"\x00" * big, content_type="video/mp4")
+
+    fields = form(units, category=Category.SHORT_VIDEO)
+    refused = client.post(call.url + "submit/", {**fields, "video": video()})  # a page URL: the general limit
+    assert refused.status_code == 413 and not Entry.objects.exists()
+    upload_url = reverse("works_upload", args=(call.pk,))
+    assert f'action="{upload_url}"' in client.get(call.url + "submit/").content.decode()
+    response = client.post(upload_url, {**fields, "video": video()})
+    assert response.status_code == 302
+    assert EntryFile.objects.get().file.size == len(MP4) + big
+
+
+def test_a_video_over_the_works_limit_gets_a_clear_error(call, units, client, settings):
+    settings.WORKS_VIDEO_MAX_SIZE, settings.WORKS_UPLOAD_MAX_SIZE = 1024 * 1024, 3 * 1024 * 1024
+    upload_url = reverse("works_upload", args=(call.pk,))
+    fields = form(units, category=Category.SHORT_VIDEO)
+    heavy = SimpleUploadedFile("film.mp4", MP4 + b"\x00" * (2 * 1024 * 1024), content_type="video/mp4")
+    response = client.post(upload_url, {**fields, "video": heavy})
+    assert response.status_code == 200 and "film.mp4 超过了 1.0\xa0MB" in response.content.decode()
+    huge = SimpleUploadedFile("film.mp4", MP4 + b"\x00" * (4 * 1024 * 1024), content_type="video/mp4")
+    response = client.post(upload_url, {**fields, "video": huge})
+    assert response.status_code == 413 and "3.0\xa0MB" in response.content.decode()
+    assert not Entry.objects.exists()
