@@ -54,7 +54,10 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args, call, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.call = call
-        self.fields["unit"].queryset = verified_units(user).select_related("town")
+        units = verified_units(user).select_related("town")
+        self.fields["unit"].queryset = units
+        if len(units) == 1:
+            self.fields["unit"].initial = units[0].pk
         self.fields["original"].required = True
         self.fields["video"].help_text = _("MP4, MOV or WebM, up to %(size)s.") % {
             "size": filesizeformat(settings.WORKS_VIDEO_MAX_SIZE)}

@@ -92,3 +92,37 @@ def test_bulletin_with_its_chart(demo, asgi_server, sized, output_dir):
         page.screenshot(path=output_dir / f"bulletin-{size}.png", full_page=True)
     response = page.request.get(asgi_server + bulletin.url + "pdf/")
     assert response.ok and response.headers["content-type"] == "application/pdf"
+
+
+def test_sending_an_entry_on_a_phone_and_a_desktop(demo, asgi_server, sized, output_dir):
+    from core.organisations.models import Membership, Unit
+    from works.models import WorksCallPage
+
+    call = WorksCallPage.objects.get()
+    person = get_user_model().objects.create_user("unit-member", phone="+8613800138001", phone_verified=True)
+    session = Client()
+    session.force_login(person)
+    cookie = {"name": "sessionid", "value": session.cookies["sessionid"].value, "url": asgi_server}
+
+    page = sized("phone")
+    page.context.add_cookies([cookie])
+    page.goto(asgi_server + call.url + "submit/")
+    assert "请先申请加入您的单位" in page.get_by_role("alert").inner_text()
+    page.screenshot(path=output_dir / "submit-no-unit-phone.png", full_page=True)
+
+    unit = Unit.objects.filter(venue__isnull=False).first()
+    Membership.objects.create(user=person, unit=unit, status=Membership.Status.VERIFIED)
+    for size in ("phone", "desktop"):
+        page = sized(size)
+        page.context.add_cookies([cookie])
+        page.goto(asgi_server + call.url + "submit/")
+        assert page.get_by_label("单位").input_value() == str(unit.pk)  # the one unit he belongs to
+        assert "MP4、MOV 或 WebM" in page.content()
+        assert fits(page)
+        page.screenshot(path=output_dir / f"submit-{size}.png", full_page=True)
+    page.get_by_label("标题").fill("安全短片")
+    page.get_by_role("button", name="提交").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/upload/works/{call.pk}/")
+    assert page.get_by_role("alert").count() >= 1 and page.get_by_label("单位").input_value() == str(unit.pk)
+    page.screenshot(path=output_dir / "submit-errors-desktop.png", full_page=True)
