@@ -1,5 +1,5 @@
 from django.urls import path
 
-from .views import upload_entry
+from .upload_view import upload_entry
 
 urlpatterns = [path("<int:call_id>/", upload_entry, name="works_upload")]

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from base.pagination import paginate
 from core.organisations.membership import verified_units
-from core.upload_limits import allows_upload
 from core.organisations.models import Unit
 from core.taxonomy.models import Venue
 
@@ -75,17 +74,6 @@ def submit_entry(call, request):
                          % {"title": entry.title})
         return redirect(call.url)
     return call.render(request, template="works/submit.html", context_overrides={"form": form})
-
-
-@allows_upload("WORKS_UPLOAD_MAX_SIZE")
-def upload_entry(request, call_id):
-    """Where the entry form posts: a URL of its own, so that it alone takes a video-sized body."""
-    from .models import WorksCallPage  # the page model routes to this module's views
-
-    call = get_object_or_404(WorksCallPage.objects.live(), pk=call_id)
-    if request.method != "POST":
-        return redirect(call.url + call.reverse_subpage("submit"))
-    return submit_entry(call, request)
 
 
 def _client_address(request):
