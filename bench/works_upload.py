@@ -7,7 +7,8 @@ member of a unit, starts one daphne process on 127.0.0.1 as in production (`DEBU
 `config.server`), and streams to the works upload URL one multipart entry per size in `--sizes`
 (megabytes; the first is the reference), each after resetting the process's peak RSS
 (/proc/<pid>/clear_refs). Prints per upload the status, the seconds taken and the peak RSS above
-the resident size before it; as the last line one JSON object. Loopback only, bounded; Linux only.
+the resident size before it; as the last line one JSON object. The videos are deleted at the end.
+Loopback only, bounded; Linux only.
 """
 import argparse
 import http.client
@@ -53,6 +54,15 @@ session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
 session["_auth_user_hash"] = user.get_session_auth_hash()
 session.create()
 print(json.dumps({"call": call.pk, "unit": unit.pk, "session": session.session_key}))
+"""
+# The uploaded videos land in the site's MEDIA_ROOT: removed with their entries after the run.
+CLEANUP = """
+import django
+django.setup()
+from works.entries import Entry, EntryFile
+for item in EntryFile.objects.filter(entry__call__slug="bench-works"):
+    item.file.delete(save=False)
+Entry.objects.filter(call__slug="bench-works").delete()
 """
 
 
@@ -154,6 +164,7 @@ def main(args):
     finally:
         server.terminate()
         server.wait(timeout=10)
+        subprocess.run([sys.executable, "-c", CLEANUP], cwd=ROOT, env=env, check=True)
     reference = rows[0]
     print(f"\none daphne process ({args.app}), DEBUG 0; reference: a {reference['size_mb']} MB video")
     print(f"{'video MB':>9}{'status':>8}{'seconds':>9}{'RSS before MB':>15}{'peak above MB':>15}{'peak / size':>13}")
