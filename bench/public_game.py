@@ -18,11 +18,15 @@ sockets of the same client): the reference. Both share the machine, its load, th
 the clock.
 
 The phones are aiohttp WebSocket clients on a uvloop event loop, the lightest client we found
-(C frame reader and loop): with 5000 phones and 5000 reference listeners in one process, the
-client's own per-frame work is most of what a slow client would add to every latency. After the
-joins the client's heap is frozen out of the garbage collector, whose full passes over ten
-thousand sockets would otherwise pause the client in the middle of a fan-out. Figures per run, the ratios, and as the last line one JSON
-object. Everything runs on loopback with bounded waits; nothing here is part of the test suite.
+(C frame reader and loop), in `--client-processes` processes (default 1): each holds its share of
+the phones and of the reference's listeners and obeys this process's commands (one JSON line on
+its stdin, one reply on its stdout: join, wait for a question, answer, ...), while this process
+holds the host's socket, the reference's control socket and the figures. With 5000 phones and
+5000 reference listeners in one process, the client's own per-frame work is most of what a slow
+client would add to every latency; spread over processes it is not what is measured. After the
+joins each client's heap is frozen out of the garbage collector, whose full passes over
+thousands of sockets would otherwise pause it in the middle of a fan-out. Figures per run, the
+ratios, and as the last line one JSON object. Everything runs on loopback with bounded waits; nothing here is part of the test suite.
 """
 import argparse
 import asyncio
@@ -64,8 +68,13 @@ def parse_args():
         "--join-concurrency", type=int, default=1000,
         help="phones connecting and joining at once (the QR storm); the reference's listeners connect alike",
     )
+    parser.add_argument(
+        "--client-processes", type=int, default=1,
+        help="processes the phones (and the reference's listeners) are spread over, so the client is not what is measured",
+    )
     parser.add_argument("--port", type=int, default=8700, help="first daphne port; the reference uses port - 1")
     parser.add_argument("--reference-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    parser.add_argument("--client-process", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.processes > 1 and not os.environ.get("REDIS_URL"):
         parser.error("--processes above 1 needs REDIS_URL (processes share the game through Redis)")
@@ -187,25 +196,21 @@ def stored_answers(game_id, index):
     return PlayerAnswer.objects.filter(game_id=game_id, question_index=index).count()
 
 
-# Phones ------------------------------------------------------------------------------------
+# Phones (in the client processes) ----------------------------------------------------------
 class Run:
-    """Counters shared by the simulated phones of one run."""
+    """Counters shared by the simulated phones (or the reference's listeners) of one client process."""
 
-    def __init__(self, players):
-        self.players = players
-        self.fanout_ms = []
+    def __init__(self):
+        self.fanout_ms = []  # drained by each report to the orchestrator
         self.start_ms = []  # from the question's start (before its commit) to the phone
         self.ack_ms = []
         self.join_ms = []  # from the handshake's start to the player's snapshot (the reference: to the open socket)
         self.received = 0
         self.results = 0
-        self.sent = 0
         self.acked = 0
         self.refused = {}
         self.first_sent = None
         self.last_ack = None
-        self.burst_seconds = 0.0
-        self.question_max_ms = []
         self.sample_frame = None
         self.pass_cookie = ""
         self.retries = 0
@@ -295,7 +300,7 @@ async def phone(run, session, url, number, ready):
         elif kind == "answer.accepted":
             run.ack_ms.append((time.perf_counter() - sent_at.pop(frame["ref"])) * 1000)
             run.acked += 1
-            run.last_ack = time.perf_counter()
+            run.last_ack = time.time()
         elif kind == "error":
             run.refused[frame["code"]] = run.refused.get(frame["code"], 0) + 1
         elif kind == "player.result":
@@ -309,6 +314,19 @@ async def phone(run, session, url, number, ready):
         run.closed[socket_.close_code] = run.closed.get(socket_.close_code, 0) + 1
         run.bump()
     keepalive.cancel()
+    await socket_.close()
+
+
+async def listener(run, session, url, number, ready):
+    """A listener of the reference server: connects, then records every broadcast's latency."""
+    started = time.perf_counter()
+    socket_ = await open_socket(run, session, url)
+    run.join_ms.append((time.perf_counter() - started) * 1000)
+    ready()
+    async for raw in texts(socket_):
+        run.fanout_ms.append(now_ms() - json.loads(raw)["sent_at"])
+        run.received += 1
+        run.bump()
     await socket_.close()
 
 
@@ -326,13 +344,13 @@ async def answer(run, socket_, frame, window, sent_at):
     label = random.choice(frame["question"]["options"])["label"]
     ref = f"{index}"
     sent_at[ref] = time.perf_counter()
-    run.first_sent = min(run.first_sent or sent_at[ref], sent_at[ref])
-    run.sent += 1
+    run.first_sent = min(run.first_sent or time.time(), time.time())
     await socket_.send_str(json.dumps({"type": "player.answer", "index": index, "choice": label, "ref": ref}))
 
 
-async def connect_all(run, session, urls, factory, concurrency):
-    """Connect and join every phone (at most `concurrency` joins in flight); returns phones per second."""
+async def connect_all(run, session, urls, factory, first, count, concurrency):
+    """Connect (and join) phones number `first` to `first + count - 1`, at most `concurrency` in
+    flight; returns their tasks."""
     joined = 0
     gate = asyncio.Semaphore(concurrency)
 
@@ -346,67 +364,221 @@ async def connect_all(run, session, urls, factory, concurrency):
         await gate.acquire()
         await factory(run, session, urls[number % len(urls)], number, ready)
 
-    started = time.perf_counter()
-    tasks = [asyncio.create_task(start(number)) for number in range(run.players)]
+    tasks = [asyncio.create_task(start(number)) for number in range(first, first + count)]
     await run.until(
-        lambda: joined == run.players or any(t.done() and t.exception() for t in tasks), "phones to join",
-        wait=max(WAIT, run.players / 5),  # joining may be slow on a loaded machine
+        lambda: joined == count or any(t.done() and t.exception() for t in tasks), "phones to join",
+        wait=max(WAIT, count / 5),  # joining may be slow on a loaded machine
     )
     failed = [t.exception() for t in tasks if t.done() and t.exception()]
     if failed:
         raise RuntimeError(f"{len(failed)} phones failed, first: {failed[0]!r}")
-    return tasks, run.players / (time.perf_counter() - started)
+    return tasks
 
 
-async def play(args, session, servers, game, cookie, reference):
+def drained(values):
+    taken = values[:]
+    values.clear()
+    return taken
+
+
+class Phones:
+    """One client process's share of the phones and of the reference's listeners. It obeys the
+    orchestrator's commands (one JSON line each on stdin, one JSON reply each on stdout): the
+    orchestrator holds the host's socket, the reference's control socket and the figures."""
+
+    def __init__(self, session):
+        self.session = session
+        self.ours = Run()
+        self.reference = Run()
+        self.tasks = []
+
+    async def ready(self):
+        return {}
+
+    async def listen(self, url, first, count, concurrency):
+        self.tasks += await connect_all(self.reference, self.session, [url], listener, first, count, concurrency)
+        return {"join_ms": self.reference.join_ms}
+
+    async def join(self, urls, first, count, concurrency, pass_cookie):
+        self.count = count
+        self.ours.pass_cookie = pass_cookie
+        self.phones = await connect_all(self.ours, self.session, urls, phone, first, count, concurrency)
+        # The heap of thousands of sockets is frozen out of the collector, whose full passes
+        # would otherwise pause this client in the middle of a fan-out.
+        gc.collect()
+        gc.freeze()
+        return {"join_ms": self.ours.join_ms}
+
+    async def questions(self, target):
+        run = self.ours
+        await run.until(lambda: run.received >= target, f"question frames ({target} per phone process)")
+        return {"fanout_ms": drained(run.fanout_ms), "start_ms": drained(run.start_ms), "sample_frame": run.sample_frame}
+
+    async def reference_frames(self, target):
+        run = self.reference
+        await run.until(lambda: run.received >= target, "a reference broadcast")
+        return {"fanout_ms": drained(run.fanout_ms)}
+
+    async def answer(self, window):
+        run = self.ours
+        acked, refused = run.acked, dict(run.refused)
+        run.first_sent = None
+        for socket_, frame, sent_at in run.to_answer:
+            self.tasks.append(asyncio.create_task(answer(run, socket_, frame, window, sent_at)))
+        run.to_answer.clear()
+        await run.until(lambda: run.acked - acked + sum(run.refused.values()) - sum(refused.values()) == self.count,
+                        "answers")
+        return {
+            "acked": run.acked - acked,
+            "refused": {code: n - refused.get(code, 0) for code, n in run.refused.items() if n > refused.get(code, 0)},
+            "ack_ms": drained(run.ack_ms),
+            "first_sent": run.first_sent,
+            "last_ack": run.last_ack,
+        }
+
+    async def results(self, target):
+        run = self.ours
+        await run.until(lambda: run.results >= target, "results")
+        return {}
+
+    async def finish(self):
+        await asyncio.wait_for(asyncio.gather(*self.phones), timeout=WAIT)
+        for task in self.tasks:
+            task.cancel()
+        return {
+            "received": self.ours.received, "reference_received": self.reference.received,
+            "closed": self.ours.closed, "retries": self.ours.retries + self.reference.retries,
+        }
+
+
+async def client_process():
+    """The loop of a client process (`--client-process`): commands in, replies out."""
+    loop = asyncio.get_running_loop()
+    commands = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(commands), sys.stdin)
+    async with client_session() as session:
+        phones = Phones(session)
+        while line := await commands.readline():
+            command = json.loads(line)
+            try:
+                reply = await getattr(phones, command.pop("command"))(**command)
+            except Exception as error:
+                reply = {"error": repr(error)}
+            sys.stdout.write(json.dumps(reply) + "\n")
+            sys.stdout.flush()
+
+
+# The orchestrator's side -------------------------------------------------------------------
+class Clients:
+    """The client processes: the phones (and the reference's listeners) spread over them, so that
+    the client's own work per frame is not what is measured."""
+
+    def __init__(self, processes, players, concurrency):
+        self.shares = [players // processes + (n < players % processes) for n in range(processes)]
+        self.firsts = [sum(self.shares[:n]) for n in range(processes)]
+        self.concurrency = [max(1, concurrency * share // players) for share in self.shares]
+        self.processes = []
+
+    async def start(self, env):
+        for _ in self.shares:
+            self.processes.append(await asyncio.create_subprocess_exec(
+                sys.executable, __file__, "--client-process", cwd=ROOT, env=env,
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**26,
+            ))
+        await self.call("ready")  # started and imported: no start-up in the first timed step
+
+    async def call(self, command, wait=WAIT, **arguments):
+        """Send `command` to every client process, with per-process arguments from `arguments`
+        given as functions of (index, share, first); the replies in process order."""
+
+        async def one(index, process):
+            share, first = self.shares[index], self.firsts[index]
+            values = {name: value(index, share, first) if callable(value) else value for name, value in arguments.items()}
+            process.stdin.write((json.dumps({"command": command, **values}) + "\n").encode())
+            await process.stdin.drain()
+            line = await process.stdout.readline()
+            if not line:
+                raise RuntimeError(f"client process {index} exited during {command}")
+            reply = json.loads(line)
+            if "error" in reply:
+                raise RuntimeError(f"client process {index}, {command}: {reply['error']}")
+            return reply
+
+        return await asyncio.wait_for(
+            asyncio.gather(*(one(index, process) for index, process in enumerate(self.processes))), wait
+        )
+
+    async def stop(self):
+        for process in self.processes:
+            if process.returncode is None:
+                process.stdin.close()
+                try:
+                    await asyncio.wait_for(process.wait(), 10)
+                except asyncio.TimeoutError:
+                    process.kill()
+
+
+def joined(replies):
+    return [value for reply in replies for value in reply["join_ms"]]
+
+
+async def play(args, session, clients, servers, game, cookie, reference):
     base = [f"ws://127.0.0.1:{server.port}/ws/games/{game.pin}" for server in servers]
-    run = Run(args.players)
-    run.pass_cookie = game_pass(game.pin)
+    players = args.players
     rss_before = rss(servers)
-    tasks, join_rate = await connect_all(run, session, [url + "/play/" for url in base], phone, args.join_concurrency)
-    memory_kb = (rss(servers) - rss_before) / args.players
+    started = time.perf_counter()
+    replies = await clients.call(
+        "join", wait=max(WAIT, players / 5), urls=[url + "/play/" for url in base], pass_cookie=game_pass(game.pin),
+        first=lambda index, share, first: first, count=lambda index, share, first: share,
+        concurrency=lambda index, share, first: clients.concurrency[index],
+    )
+    join_rate = players / (time.perf_counter() - started)
+    join_ms = joined(replies)
+    memory_kb = (rss(servers) - rss_before) / players
     host = await connect(session, base[0] + "/host/", origin=origin_of(base[0]), headers={"Cookie": f"sessionid={cookie}"})
-    gc.collect()
-    gc.freeze()
     drain = asyncio.create_task(drain_host(host))
-    totals = {"cpu_fanout": 0.0, "cpu_answers": 0.0, "lost": 0, "stored": 0}
+    totals = {"cpu_fanout": 0.0, "cpu_answers": 0.0, "lost": 0, "stored": 0, "sent": 0, "acked": 0, "acked_all": 0,
+              "burst": 0.0}
+    figures = {"fanout": [], "start": [], "ack": [], "question_max": [], "refused": {}}
+    asked = 0  # questions sent so far: every phone process waits for its share times this
+    sample = []
 
     async def question(index, window, measured):
         """One question: fan-out (and the reference's), answers within `window` s, reveal.
         Returns (answers acknowledged per second, ack p99 ms) of this question."""
-        received, acked, refused = run.received, run.acked, sum(run.refused.values())
-        acks_before = len(run.ack_ms)
-        run.first_sent = None
+        nonlocal asked
+        asked += 1
         before = cpu(servers)
         await host.send_str(json.dumps({"type": "host.next"}))
-        await run.until(lambda: run.received - received == args.players, f"question {index + 1} on every phone")
+        replies = await clients.call("questions", target=lambda index_, share, first: share * asked)
         fanout_cpu = cpu(servers) - before
-        fanout = run.fanout_ms[-args.players:]
         if measured:
             totals["cpu_fanout"] += fanout_cpu
-            run.question_max_ms.append(round(max(fanout), 1))
-            await reference.broadcast(run.sample_frame)
-        else:  # a sweep question: its fan-out is not part of the fan-out figures
-            del run.fanout_ms[-args.players:], run.start_ms[-args.players:]
-        for socket_, frame, sent_at in run.to_answer:
-            asyncio.create_task(answer(run, socket_, frame, window, sent_at))
-        run.to_answer.clear()
+            fanout = [value for reply in replies for value in reply["fanout_ms"]]
+            figures["fanout"] += fanout
+            figures["start"] += [value for reply in replies for value in reply["start_ms"]]
+            figures["question_max"].append(round(max(fanout), 1))
+            sample[:] = sample or [replies[0]["sample_frame"]]
+            await reference.broadcast(sample[0])
         before = cpu(servers)
-        await run.until(
-            lambda: (run.acked - acked) + (sum(run.refused.values()) - refused) == args.players,
-            f"answers to question {index + 1}",
-        )
-        acked_now = run.acked - acked  # acknowledged in this question (refusals are not)
-        burst = run.last_ack - run.first_sent if acked_now else float("nan")
+        replies = await clients.call("answer", window=window)
+        acked_now = sum(reply["acked"] for reply in replies)  # acknowledged in this question (refusals are not)
+        for reply in replies:
+            for code, count in reply["refused"].items():
+                figures["refused"][code] = figures["refused"].get(code, 0) + count
+        sent_times = [reply["first_sent"] for reply in replies if reply["first_sent"]]
+        ack_times = [reply["last_ack"] for reply in replies if reply["acked"]]
+        burst = max(ack_times) - min(sent_times) if acked_now else float("nan")
+        acks = [value for reply in replies for value in reply["ack_ms"]]
+        totals["sent"] += players
+        totals["acked_all"] += acked_now
         if measured:
             totals["cpu_answers"] += cpu(servers) - before
-            run.burst_seconds += burst
-        acks = run.ack_ms[acks_before:]
-        if not measured:
-            del run.ack_ms[acks_before:]
-        results = run.results
+            totals["burst"] += burst
+            totals["acked"] += acked_now
+            figures["ack"] += acks
         await host.send_str(json.dumps({"type": "host.reveal"}))
-        await run.until(lambda: run.results - results == args.players, f"results of question {index + 1}")
+        await clients.call("results", target=lambda index_, share, first: share * asked)
         stored = await asyncio.to_thread(stored_answers, game.pk, index)
         totals["stored"] += stored
         totals["lost"] += max(0, acked_now - stored)
@@ -414,44 +586,49 @@ async def play(args, session, servers, game, cookie, reference):
 
     for index in range(args.questions):
         await question(index, args.answer_window, measured=True)
-    sent_measured = run.sent
-    acked_measured = run.acked
+    sent_measured = totals["sent"]
     # The sweep: the same phones answer ever faster until the acknowledgements fall behind.
     sweep = []
     window = args.answer_window
     for step in range(args.sweep):
         window /= 2
         rate, p99 = await question(args.questions + step, window, measured=False)
-        sweep.append({"offered_per_s": round(args.players / window), "acked_per_s": round(rate, 1),
+        sweep.append({"offered_per_s": round(players / window), "acked_per_s": round(rate, 1),
                       "ack_p99_ms": round(p99, 1)})
         if p99 > 500:
             break
     await host.send_str(json.dumps({"type": "host.finish"}))
-    await asyncio.wait_for(asyncio.gather(*tasks), timeout=WAIT)
+    ends = await clients.call("finish")
     drain.cancel()
     await host.close()
     held = [step["acked_per_s"] for step in sweep if step["ack_p99_ms"] <= 500]
+    closed = {}
+    for end in ends:
+        for code, count in end["closed"].items():
+            closed[code] = closed.get(code, 0) + count
+    reference.received = sum(end["reference_received"] for end in ends)
     return {
         "connections_per_s": join_rate,
-        "join": run.join_ms,
-        "fanout": run.fanout_ms,
-        "start": run.start_ms,
+        "join": join_ms,
+        "fanout": figures["fanout"],
+        "start": figures["start"],
         "cpu_ms_per_broadcast": totals["cpu_fanout"] * 1000 / args.questions,
-        "ack": run.ack_ms,
+        "ack": figures["ack"],
         "cpu_us_per_answer": totals["cpu_answers"] * 1e6 / max(sent_measured, 1),
-        "answers_sent": run.sent,
-        "answers_acked": run.acked,
-        "answers_refused": run.refused,
+        "answers_sent": totals["sent"],
+        "answers_acked": totals["acked_all"],
+        "answers_refused": figures["refused"],
         "answers_stored": totals["stored"],
-        "answers_per_s": acked_measured / run.burst_seconds if run.burst_seconds else float("nan"),
+        "answers_per_s": totals["acked"] / totals["burst"] if totals["burst"] else float("nan"),
         "answers_capacity_per_s": max(held, default=float("nan")),
         "sweep": sweep,
-        "fanout_max_per_question_ms": run.question_max_ms,
+        "fanout_max_per_question_ms": figures["question_max"],
         "lost": totals["lost"],
-        "frames_lost": args.players * (args.questions + len(sweep)) - run.received,
+        "frames_lost": players * (args.questions + len(sweep)) - sum(end["received"] for end in ends),
         "memory_kb_per_player": memory_kb,
-        "sample_frame": run.sample_frame,
-        "handshake_retries": run.retries,
+        "sample_frame": sample[0],
+        "handshake_retries": sum(end["retries"] for end in ends),
+        "closed_by_server": closed,
     }
 
 
@@ -488,52 +665,46 @@ async def reference_server(port):
 
 
 class Reference:
-    """N listeners on the reference server; one broadcast right after each of ours, so both are
-    measured under the same load of a shared machine."""
+    """N listeners on the reference server, spread over the client processes like the phones; one
+    broadcast right after each of ours, so both are measured under the same load of a shared machine."""
 
-    def __init__(self, args, server):
+    def __init__(self, args, server, clients):
         self.args = args
         self.server = server
-        self.run = Run(args.players)
+        self.clients = clients
         self.cpu_seconds = 0.0
+        self.fanout_ms = []
+        self.broadcasts = 0
+        self.received = 0
 
     async def connect(self, session):
-        async def listener(run, session, url, number, ready):
-            started = time.perf_counter()
-            socket_ = await open_socket(run, session, url)
-            run.join_ms.append((time.perf_counter() - started) * 1000)
-            ready()
-            async for raw in texts(socket_):
-                run.fanout_ms.append(now_ms() - json.loads(raw)["sent_at"])
-                run.received += 1
-                run.bump()
-            await socket_.close()
-
-        url = f"ws://127.0.0.1:{self.server.port}/phone"
-        self.tasks, self.join_rate = await connect_all(self.run, session, [url], listener, self.args.join_concurrency)
+        started = time.perf_counter()
+        replies = await self.clients.call(
+            "listen", wait=max(WAIT, self.args.players / 5), url=f"ws://127.0.0.1:{self.server.port}/phone",
+            first=lambda index, share, first: first, count=lambda index, share, first: share,
+            concurrency=lambda index, share, first: self.clients.concurrency[index],
+        )
+        self.join_rate = self.args.players / (time.perf_counter() - started)
+        self.join_ms = joined(replies)
         self.control = await connect(session, f"ws://127.0.0.1:{self.server.port}/control")
 
     async def broadcast(self, payload):
         self.frame_bytes = len(payload.encode())
-        received = self.run.received
+        self.broadcasts += 1
         before = self.server.cpu_seconds()
         await self.control.send_str(payload)
-        await self.run.until(lambda: self.run.received - received == self.args.players, "a reference broadcast")
+        replies = await self.clients.call("reference_frames", target=lambda index, share, first: share * self.broadcasts)
         self.cpu_seconds += self.server.cpu_seconds() - before
-
-    async def close(self):
-        await self.control.close()
-        for task in self.tasks:
-            task.cancel()
+        self.fanout_ms += [value for reply in replies for value in reply["fanout_ms"]]
 
     def figures(self, broadcasts):
         return {
             "connections_per_s": self.join_rate,
-            "join": self.run.join_ms,
+            "join": self.join_ms,
             "frame_bytes": self.frame_bytes,
-            "fanout": self.run.fanout_ms,
+            "fanout": self.fanout_ms,
             "cpu_ms_per_broadcast": self.cpu_seconds * 1000 / broadcasts,
-            "frames_lost": self.args.players * broadcasts - self.run.received,
+            "frames_lost": self.args.players * broadcasts - self.received,
         }
 
 
@@ -545,6 +716,7 @@ def report(args, ours, ref):
     figures = {
         "players": args.players,
         "processes": args.processes,
+        "client_processes": args.client_processes,
         "database": "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite",
         "layer": "redis-pubsub" if os.environ.get("REDIS_URL") else "in-memory",
         "connections_per_s": round(ours["connections_per_s"], 1),
@@ -570,6 +742,7 @@ def report(args, ours, ref):
         "frames_lost": ours["frames_lost"],
         "memory_kb_per_player": round(ours["memory_kb_per_player"], 1),
         "handshake_retries": ours["handshake_retries"],
+        "closed_by_server": ours["closed_by_server"],
         "fanout_max_per_question_ms": ours["fanout_max_per_question_ms"],
         "debug": os.environ["DEBUG"] not in ("", "0"),
         "load_average": ours["load_average"],
@@ -594,7 +767,8 @@ def report(args, ours, ref):
         ("server CPU ms per broadcast", figures["cpu_ms_per_broadcast"], figures["ref_cpu_ms_per_broadcast"]),
         ("frames lost", figures["frames_lost"], figures["ref_frames_lost"]),
     ]
-    print(f"\n{args.players} phones, {args.processes} daphne process(es), {figures['database']}, {figures['layer']} layer")
+    print(f"\n{args.players} phones, {args.processes} daphne process(es), {figures['database']}, {figures['layer']} layer, "
+          f"{args.client_processes} client process(es)")
     print(f"handshakes retried by phones: {figures['handshake_retries']}; load average (1, 5, 15 min) "
           f"before {figures['load_average'][:3]}, after {figures['load_average'][3:]}; DEBUG {figures['debug']}")
     print(f"{'':32}{'ours':>12}{'reference':>12}{'ratio':>8}")
@@ -639,11 +813,16 @@ async def main(args):
                 [sys.executable, "-m", "daphne", "-v", "0", "-e", f"tcp:port={port}:interface=127.0.0.1:backlog=1024",
                  "config.server:application"], port, env, log,
             ))
-        async with client_session() as session:
-            reference = Reference(args, servers[0])
-            await reference.connect(session)
-            ours = await play(args, session, servers[1:], game, cookie, reference)
-            await reference.close()
+        clients = Clients(args.client_processes, args.players, args.join_concurrency)
+        await clients.start(env)
+        try:
+            async with client_session() as session:
+                reference = Reference(args, servers[0], clients)
+                await reference.connect(session)
+                ours = await play(args, session, clients, servers[1:], game, cookie, reference)
+                await reference.control.close()
+        finally:
+            await clients.stop()
     finally:
         for server in servers:
             server.stop()
@@ -656,5 +835,7 @@ if __name__ == "__main__":
     arguments = parse_args()
     if arguments.reference_server:
         asyncio.run(reference_server(arguments.reference_server))
+    elif arguments.client_process:
+        uvloop.run(client_process())
     else:
         uvloop.run(main(arguments))
