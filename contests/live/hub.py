@@ -11,16 +11,18 @@ through the channel layer, so `fanout.broadcast` reaches hub members on every pr
 id); each process delivers to its local members only the frame with their key.
 
 Members are consumers with `hub_key` (str or None) and `async def hub_frame(frame)` for personal
-frames; shared frames go straight out through the consumer's ASGI `base_send` (the server's own
-send, see server_send.py), one message dict for all of them. The pump yields to the event loop
-every `SLICE` sockets, so the frames already queued reach the network (and the phones start
-reading) while the rest are still being written.
+frames, and `ServerSendMixin`'s `write_frame`: a shared frame is built into one WebSocket frame
+for all of them and written straight to each daphne socket (direct_send.py), or else sent
+through the consumer's ASGI `base_send` (the server's own send, see server_send.py), one message
+dict for all of them. The pump yields to the event loop every `SLICE` sockets, so other work
+(pings, incoming frames) is not held up by a long delivery.
 """
 import asyncio
 import logging
 
 from channels.layers import get_channel_layer
 
+from .direct_send import text_frame
 from .fanout import FRAME_EVENT, group_name
 from .loops import per_loop
 
@@ -68,9 +70,11 @@ class Hub:
         members = list(self.members.get(group, ()))
         if message.get("type") == FRAME_EVENT:
             reply = {"type": "websocket.send", "text": message["text"]}
+            frame = text_frame(message["text"])  # the WebSocket frame, built once for every socket
             for count, member in enumerate(members, 1):
                 try:
-                    await member.base_send(reply)
+                    if not member.write_frame(frame):
+                        await member.base_send(reply)
                 except Exception:  # one broken socket must not starve the others
                     logger.debug("hub send to a closed socket failed", exc_info=True)
                 if count % SLICE == 0:

@@ -5,8 +5,11 @@ cookie on HTTP responses; on a WebSocket it only passes each message on, which s
 coroutine and a lazy-object lookup per frame and socket: about a sixth of the server's CPU per
 question at 2000 phones (docs/performance.md). `ServerSendMiddleware`, outermost in the socket
 stack, keeps the server's `send` in the scope, and `ServerSendMixin` consumers (`LiveConsumer`,
-the clock) send through it.
+the clock) send through it; under daphne their text frames are written straight to the socket
+(`direct_send.py`), everything else through that `send`.
 """
+from .direct_send import server_socket, text_frame
+
 SCOPE_KEY = "live.server_send"
 
 
@@ -19,7 +22,20 @@ class ServerSendMiddleware:
 
 
 class ServerSendMixin:
-    """For a consumer: send through the server's own `send` when the stack kept it."""
+    """For a consumer: send through the server's own `send` when the stack kept it;
+    `server_socket` is daphne's socket behind it (None under other servers)."""
 
     async def __call__(self, scope, receive, send):
-        return await super().__call__(scope, receive, scope.get(SCOPE_KEY, send))
+        send = scope.get(SCOPE_KEY, send)
+        self.server_socket = server_socket(send)
+        return await super().__call__(scope, receive, send)
+
+    async def send(self, text_data=None, bytes_data=None, close=False):
+        if text_data and bytes_data is None and not close and self.write_frame(text_frame(text_data)):
+            return
+        await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+
+    def write_frame(self, frame):
+        """Write a built WebSocket frame straight to daphne's socket; False when the ASGI `send`
+        must carry the message instead."""
+        return self.server_socket is not None and self.server_socket.write(frame)
