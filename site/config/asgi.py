@@ -10,10 +10,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 # Django must be set up before anything that imports models.
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from contests.live.server_send import ServerSendMiddleware  # noqa: E402
+from contests.live.socket_auth import SocketAuthMiddlewareStack  # noqa: E402
 from contests.routing import websocket_urlpatterns  # noqa: E402
 from uploads.limits import BodySizeLimit  # noqa: E402
 
@@ -24,7 +24,7 @@ application = ProtocolTypeRouter(
     {
         "http": RequestSlots(BodySizeLimit(django_asgi_app)),
         "websocket": ServerSendMiddleware(
-            SiteOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+            SiteOriginValidator(SocketAuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
         ),
     }
 )
