@@ -9,6 +9,7 @@ from functools import partial
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 
 from core.accounts.roles import HOSTS
 from contests.live.address_limits import TooManyAttempts, scope_address
@@ -65,11 +66,18 @@ class GameConsumer(LiveConsumer):
         return await self.seat_for_game()
 
     async def dispatch(self, message):
-        # Channels hops to the database thread before every message to close stale connections;
-        # every ORM call here goes through database_sync_to_async, which does that itself, and a
-        # thousand phones answering at once would pay the hop a thousand times.
-        if message["type"] == "websocket.receive":
+        # Channels hops to the database thread before every message (and once more after a
+        # disconnect) to close stale connections; every ORM call here goes through
+        # database_sync_to_async, which does that itself, and a thousand phones answering, or
+        # scanning the QR code, at once would pay the hop a thousand times.
+        kind = message["type"]
+        if kind == "websocket.receive":
             await self.websocket_receive(message)
+        elif kind == "websocket.connect":
+            await self.websocket_connect(message)
+        elif kind == "websocket.disconnect":
+            await self.disconnect(message["code"])  # a game socket is in no channel-layer group
+            raise StopConsumer
         else:
             await super().dispatch(message)
 

@@ -99,3 +99,25 @@ async def test_a_phone_gone_before_its_batch_committed_leaves_no_player(game, mo
     await send(again, "player.join", nickname="小明", ref="j2")
     assert (await receive(again))["type"] == "player.joined"  # the name is free again
     await again.disconnect()
+
+
+async def test_a_phone_connects_joins_and_leaves_without_a_hop_to_the_database_thread(game, monkeypatch):
+    """A QR storm's phones do not queue on the shared database thread for Channels' closing of
+    stale connections (every ORM call of a game socket runs on a thread that does it itself)."""
+    from channels import consumer
+    from channels.generic import websocket
+
+    hops = []
+
+    async def counted():
+        hops.append(1)
+
+    monkeypatch.setattr(consumer, "aclose_old_connections", counted)
+    monkeypatch.setattr(websocket, "aclose_old_connections", counted)
+    phone = await visitor(game)
+    answer = (await join_together([phone], ["扫码"]))[0]
+    assert answer["type"] == "player.joined"
+    assert (await receive(phone))["type"] == "snapshot"
+    await phone.disconnect()
+    assert hops == []
+    assert await sync_to_async(Player.objects.filter(game=game, nickname="扫码").exists)()
