@@ -504,8 +504,9 @@ class Clients:
                 raise RuntimeError(f"client process {index}, {command}: {reply['error']}")
             return reply
 
+        # Longer than the client processes' own waits, so that their report of what was missing arrives.
         return await asyncio.wait_for(
-            asyncio.gather(*(one(index, process) for index, process in enumerate(self.processes))), wait
+            asyncio.gather(*(one(index, process) for index, process in enumerate(self.processes))), wait + 30
         )
 
     async def stop(self):
