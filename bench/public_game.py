@@ -215,6 +215,7 @@ class Run:
         self.pass_cookie = ""
         self.retries = 0
         self.closed = {}  # close code: phones whose socket the server closed before the game ended
+        self.ended = 0  # phones that heard the game end (or were closed), before their closing handshake
         # Questions received, answered only after the fan-out and the reference's: no answer task
         # is created while a fan-out is measured (the reference's listeners create none either).
         self.to_answer = []
@@ -312,7 +313,8 @@ async def phone(run, session, url, number, ready):
         run.bump()
     else:
         run.closed[socket_.close_code] = run.closed.get(socket_.close_code, 0) + 1
-        run.bump()
+    run.ended += 1
+    run.bump()
     keepalive.cancel()
     await socket_.close()
 
@@ -335,7 +337,10 @@ async def clock_pings(socket_):
     90 s (4408), which a phone that joined early would be while thousands of others join."""
     while True:
         await asyncio.sleep(PING_SECONDS * (0.5 + random.random()))
-        await socket_.send_str(json.dumps({"type": "clock.ping", "client_time": int(now_ms())}))
+        try:
+            await socket_.send_str(json.dumps({"type": "clock.ping", "client_time": int(now_ms())}))
+        except aiohttp.ClientError:  # the socket is closing: its phone counts the close
+            return
 
 
 async def answer(run, socket_, frame, window, sent_at):
@@ -442,8 +447,10 @@ class Phones:
         return {}
 
     async def finish(self):
-        await asyncio.wait_for(asyncio.gather(*self.phones), timeout=WAIT)
-        for task in self.tasks:
+        # Every phone heard the end (or was closed); the closing handshakes of thousands of
+        # sockets are not waited for.
+        await self.ours.until(lambda: self.ours.ended == self.count, "the game's end on every phone")
+        for task in [*self.tasks, *self.phones]:
             task.cancel()
         return {
             "received": self.ours.received, "reference_received": self.reference.received,
