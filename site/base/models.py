@@ -34,8 +34,8 @@ class HomePage(SegmentedSearchMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "campaigns.CampaignPage", "news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage",
-        "units.ModelUnitIndexPage", "ads.AdGalleryPage", "hazards.HazardIndexPage", "onlinequiz.OnlineQuizPage",
-        "onlinecontest.OnlineContestPage", "contests.ContestResultsPage", "reports.ReportsPage",
+        "units.ModelUnitIndexPage", "ads.AdGalleryPage", "hazards.HazardIndexPage", "onlinecontest.OnlineContestPage",
+        "contests.ContestResultsPage", "reports.ReportsPage",
         "reports.SupervisorCallPage", "works.WorksCallPage", "demosites.DemoSiteIndexPage", "bulletin.BulletinIndexPage",
     ]
     max_count = 1

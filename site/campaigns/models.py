@@ -36,8 +36,7 @@ class CampaignPage(SegmentedSearchMixin, Page):
     search_text_fields = ["slogan", "introduction", "body"]
     parent_page_types = ["base.HomePage"]
     subpage_types = [
-        "news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage", "onlinequiz.OnlineQuizPage",
-        "onlinecontest.OnlineContestPage",
+        "news.ArticleIndexPage", "events.EventPage", "cases.CaseIndexPage", "onlinecontest.OnlineContestPage",
     ]
 
     class Meta:

@@ -7,16 +7,49 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.segmentation import SegmentedSearchMixin, segmented_search_fields
+from quizzes.models import Question
+from quizzes.papers import PaperError, draw_paper
+
 from . import views
-from .records import Certificate, ContestAttempt, DrawLog, Mistake, Participant, UnitTally  # noqa: F401
+from .records import (  # noqa: F401  (the app's models are those models.py imports)
+    ArchivedQuizAttempt, Certificate, ContestAttempt, DrawLog, Mistake, Participant, UnitTally,
+)
 
 
-class OnlineContestPage(RoutablePageMixin, Page):
+class OnlineContestPageForm(WagtailAdminPageForm):
+    """With rows of “questions to draw”, the set is their sum; the editor is told at once when the
+    bank cannot satisfy them."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets["mix_rows"]
+        if not formset.is_valid():
+            return cleaned_data
+        rows = [
+            MixRow(**{key: form.cleaned_data.get(key) for key in MixRow.REQUIREMENT_FIELDS})
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not rows:
+            return cleaned_data
+        cleaned_data["question_count"] = sum(row.count for row in rows)
+        bank = cleaned_data.get("bank")
+        if bank:
+            try:
+                draw_paper(bank.questions.filter(active=True), [row.requirement() for row in rows], seed=0)
+            except PaperError as error:
+                self.add_error("bank", str(error))
+        return cleaned_data
+
+
+class OnlineContestPage(RoutablePageMixin, SegmentedSearchMixin, Page):
     class Identity(models.TextChoices):
         PHONE = "phone", _("Phone number and SMS code")
         COOKIE = "cookie", _("Anonymous visitor (browser cookie)")
@@ -73,7 +106,15 @@ class OnlineContestPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         MultiFieldPanel(
-            [FieldPanel("bank"), FieldRowPanel([FieldPanel("question_count"), FieldPanel("time_limit")])],
+            [
+                FieldPanel("bank"),
+                FieldRowPanel([FieldPanel("question_count"), FieldPanel("time_limit")]),
+                InlinePanel(
+                    "mix_rows", label=_("Questions to draw"),
+                    help_text=_("Optional: without rows, a set is any questions of the bank; with rows, it is "
+                                "their mix and its size their sum."),
+                ),
+            ],
             heading=_("Sets"),
         ),
         MultiFieldPanel(
@@ -94,9 +135,11 @@ class OnlineContestPage(RoutablePageMixin, Page):
             heading=_("Lucky draw"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), *segmented_search_fields()]
+    search_text_fields = ["introduction"]
     parent_page_types = ["base.HomePage", "campaigns.CampaignPage"]
     subpage_types = []
+    base_form_class = OnlineContestPageForm
 
     class Meta:
         verbose_name = _("online knowledge contest page")
@@ -107,6 +150,11 @@ class OnlineContestPage(RoutablePageMixin, Page):
             raise ValidationError({"ends_at": _("The contest must close after it opens.")})
         if self.draw_min_correct > self.question_count:
             raise ValidationError({"draw_min_correct": _("A set has only %(count)d questions.") % {"count": self.question_count}})
+
+    @property
+    def mix(self):
+        """The requirements of the page's “questions to draw”, or [] for any questions of the bank."""
+        return [row.requirement() for row in self.mix_rows.all()]
 
     def route_url(self, name, **kwargs):
         return self.url + self.reverse_subpage(name, kwargs=kwargs or None)
@@ -160,3 +208,37 @@ class Prize(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class MixRow(Orderable):
+    """One requirement of a set (组卷): how many questions of which type, area, venue, difficulty."""
+
+    REQUIREMENT_FIELDS = ("count", "kind", "area", "venue", "difficulty")
+
+    page = ParentalKey(OnlineContestPage, on_delete=models.CASCADE, related_name="mix_rows")
+    count = models.PositiveSmallIntegerField(
+        _("number of questions"), default=5, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=Question.Kind.choices, blank=True)
+    area = models.ForeignKey(
+        "taxonomy.CampaignArea", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("campaign area"),
+    )
+    venue = models.ForeignKey(
+        "taxonomy.Venue", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("venue")
+    )
+    difficulty = models.PositiveSmallIntegerField(
+        _("difficulty"), null=True, blank=True, choices=[(1, _("easy")), (2, _("medium")), (3, _("hard"))]
+    )
+
+    panels = [FieldRowPanel([FieldPanel("count"), FieldPanel("kind"), FieldPanel("difficulty")]),
+              FieldRowPanel([FieldPanel("area"), FieldPanel("venue")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("questions to draw")
+        verbose_name_plural = _("questions to draw")
+
+    def requirement(self):
+        """Plain data (terms by code), so a process may keep it (play_cache)."""
+        return {"count": self.count, "kind": self.kind or None, "area": self.area.code if self.area else None,
+                "venue": self.venue.code if self.venue else None, "difficulty": self.difficulty}

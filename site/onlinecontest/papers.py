@@ -3,26 +3,43 @@ bank; the questions come from each process's copy of the bank (play_cache)."""
 import random
 
 from core.choices import is_correct
-from quizzes.models import OPTION_LABELS
+from quizzes.models import OPTION_LABELS, Question
+from quizzes.papers import PaperError, draw_paper
 
 from . import play_cache
 
 
 class EmptyBank(Exception):
-    pass
+    """The bank has too few questions for a set; a message, when there is one, says which are missing."""
+
+
+def draw_by_mix(rules, rng):
+    """Question ids for the contest's rows of “questions to draw” (quizzes.papers), shuffled. Reads
+    the bank from the database: a mix is for the smaller quizzes, the plain draw for the crowds."""
+    try:
+        questions = draw_paper(Question.objects.filter(bank_id=rules.bank_id, active=True), list(rules.mix),
+                               rng.getrandbits(64))
+    except PaperError as error:
+        raise EmptyBank(str(error)) from error
+    ids = [question.pk for question in questions]
+    rng.shuffle(ids)
+    return ids
 
 
 def draw(rules, rng=None):
     """(question ids, {id: option labels in shown order}) for a new attempt of the contest whose
-    settings are `rules` (a page or its ContestRules)."""
+    settings are `rules` (a page or its ContestRules): any questions of the bank, or by its mix."""
     rng = rng or random.SystemRandom()
     available = {
         pk: question for pk, question in (play_cache.bank(rules.bank_id) if rules.bank_id else {}).items()
         if question.active
     }
-    if len(available) < rules.question_count:
+    if rules.bank_id and rules.mix:
+        ids = [pk for pk in draw_by_mix(rules, rng) if pk in available]
+    elif len(available) < rules.question_count:
         raise EmptyBank
-    ids = rng.sample(sorted(available), rules.question_count)
+    else:
+        ids = rng.sample(sorted(available), rules.question_count)
     orders = {}
     for pk in ids:
         labels = list(available[pk].labels())

@@ -75,8 +75,8 @@ def start(request, page_id):
         if not message:
             try:
                 ids, orders = papers.draw(rules)
-            except papers.EmptyBank:
-                message, status = _("This contest has no questions yet."), 503
+            except papers.EmptyBank as error:
+                message, status = str(error) or _("This contest has no questions yet."), 503
             else:
                 now = timezone.now()
                 attempt = ContestAttempt.objects.create(

@@ -48,6 +48,7 @@ class ContestRules:
     max_tab_switches: int
     pass_percent: int
     draw_min_correct: int
+    mix: tuple  # the rows of “questions to draw” as quizzes.papers requirements; () for any questions
     restricted: bool  # a view restriction on the page or an ancestor: checked per request then
 
     def result_url(self, token):
@@ -124,7 +125,7 @@ def _build_rules(page_id):
         question_count=page.question_count, time_limit=page.time_limit, starts_at=page.starts_at,
         ends_at=page.ends_at, attempts_per_day=page.attempts_per_day, attempts_total=page.attempts_total,
         practice_per_day=page.practice_per_day, max_tab_switches=page.max_tab_switches,
-        pass_percent=page.pass_percent, draw_min_correct=page.draw_min_correct,
+        pass_percent=page.pass_percent, draw_min_correct=page.draw_min_correct, mix=tuple(page.mix),
         restricted=PageViewRestriction.objects.filter(page__in=ancestors).exists(),
     )
 

@@ -138,3 +138,36 @@ class DrawLog(models.Model):
     class Meta:
         verbose_name = _("draw")
         verbose_name_plural = _("draw log")
+
+
+class ArchivedQuizAttempt(models.Model):
+    """An attempt at the retired cookie quiz (onlinequiz), kept for staff to look at and export. Its
+    free-text name and unit match no registry unit, so it did not become a Participant's attempt."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("in progress")
+        SCORED = "scored", _("scored")
+        LATE = "late", _("refused: too late")
+
+    page = models.ForeignKey("onlinecontest.OnlineContestPage", on_delete=models.CASCADE, related_name="archived_attempts",
+                             verbose_name=_("contest"))
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=40, blank=True)
+    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    score = models.PositiveIntegerField(_("score"), default=0)
+    max_score = models.PositiveIntegerField(_("full marks"), default=0)
+    correct_count = models.PositiveSmallIntegerField(_("correct answers"), default=0)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"))
+    submitted_at = models.DateTimeField(_("handed in at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("archived quiz attempt")
+        verbose_name_plural = _("archived quiz attempts")
+
+    def __str__(self):
+        return f"{self.page} · {self.name or '—'}"
+
+    @property
+    def seconds_taken(self):
+        return round(self.duration_ms / 1000) if self.duration_ms is not None else None

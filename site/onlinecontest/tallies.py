@@ -8,6 +8,7 @@ average = sum of participants' best scores ÷ participants.
 from django.db import connection
 from django.db.models import Sum
 
+from core import ranking
 from core.accounts.phone import masked
 from core.organisations.models import Town, Unit
 
@@ -80,6 +81,20 @@ def town_ranking(page):
         _row(names[town], participants, headcounts.get(town, 0), score_sum)
         for town, (participants, score_sum) in sums.items() if participants
     )
+
+
+def place(participant):
+    """(place of the participant's best score among the page's scored participants, their number):
+    a higher score first, then a shorter time. Two counts on the participants' ranking index and a
+    sum over the tallies, never the attempts."""
+    if participant.best_score is None:
+        return None, None
+    scored = Participant.objects.filter(page_id=participant.page_id)
+    ahead = scored.filter(best_score__gt=participant.best_score).count() + scored.filter(
+        best_score=participant.best_score, best_duration_ms__lt=participant.best_duration_ms
+    ).count()
+    total = UnitTally.objects.filter(page_id=participant.page_id).aggregate(total=Sum("participants"))["total"]
+    return ranking.place(ahead), total or 0
 
 
 def masked_name(name):

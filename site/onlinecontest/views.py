@@ -163,6 +163,8 @@ def result(page, request, token):
                 "is_right": is_correct(chosen, correct),
             })
     draw = attempt.draw if hasattr(attempt, "draw") else None
+    place, ranked = (None, None) if attempt.practice or attempt.status != ContestAttempt.Status.SCORED else (
+        tallies.place(attempt.participant))
     return page.render(request, template="onlinecontest/result.html", context_overrides={
         "attempt": attempt,
         "review": review,
@@ -170,6 +172,8 @@ def result(page, request, token):
         "can_draw": not attempt.practice and draws.can_draw(page, attempt),
         "draw_url": page.route_url("draw_route", token=attempt.token),
         "passed": not attempt.practice and certificates.passed(page, attempt),
+        "place": place,
+        "ranked": ranked,
     })
 
 

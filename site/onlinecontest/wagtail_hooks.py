@@ -2,8 +2,18 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
 from . import dashboard
+from .archive import ArchiveViewSet, ReadOnlyPolicy
+from .records import ArchivedQuizAttempt
+
+register_permission_policy(ArchivedQuizAttempt, ReadOnlyPolicy(ArchivedQuizAttempt), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def archived_quiz_results():
+    return ArchiveViewSet("online_quiz_results")
 
 
 @hooks.register("register_admin_urls")

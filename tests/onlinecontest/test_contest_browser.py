@@ -19,7 +19,7 @@ def contest_url(sms_outbox, asgi_server):
     registry_demo.load()
     bank_demo.load()
     contest_demo.load()
-    return asgi_server + OnlineContestPage.objects.get().url
+    return asgi_server + OnlineContestPage.objects.get(slug=contest_demo.SLUG).url
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_staff_dashboard_draws_its_charts_under_the_csp(contest_url, browser, ou
     from onlinecontest.models import OnlineContestPage
     from tests.onlinecontest.helpers import join, play, signed_in_client
 
-    contest = OnlineContestPage.objects.get()
+    contest = OnlineContestPage.objects.get(slug="safety-month-contest")
     player = signed_in_client("13800138000")
     join(player, contest)
     play(player, contest, right=3)

@@ -137,21 +137,20 @@ def test_the_case_exports_neutralise_formulas_in_excel_and_csv(hostile_cases):
     assert {row[0] for row in rows[1:]} == {f"'{attack}{payload}" for attack, payload in zip(ATTACKS, PAYLOADS)}
 
 
-def test_the_online_quiz_results_export_neutralises_visitor_names_and_units(admin_client):
+def test_the_archived_online_quiz_results_export_neutralises_visitor_names_and_units(admin_client):
     from django.utils import timezone
     from wagtail.models import Page
 
-    from onlinequiz.models import Attempt, MixRow, OnlineQuizPage
-    from tests.quizzes.factories import make_bank, make_question
+    from onlinecontest.models import OnlineContestPage
+    from onlinecontest.records import ArchivedQuizAttempt
+    from tests.quizzes.factories import make_bank
 
-    bank = make_bank()
-    make_question(bank, "火灾报警电话？", options=("110", "119"), correct="B")
-    page = Page.objects.get(depth=2).add_child(instance=OnlineQuizPage(
-        title="网上答题", slug="quiz", bank=bank, time_limit=120, mix_rows=[MixRow(count=1, kind="single")]))
+    page = Page.objects.get(depth=2).add_child(instance=OnlineContestPage(
+        title="网上答题", slug="quiz", bank=make_bank(), identity=OnlineContestPage.Identity.COOKIE))
     now = timezone.now()
     for number, attack in enumerate(ATTACKS):
-        Attempt.objects.create(page=page, visitor=f"00000000-0000-0000-0000-{number:012d}", name=attack[:40],
-                               unit=PAYLOADS[number][:60], started_at=now, deadline=now)
+        ArchivedQuizAttempt.objects.create(page=page, name=attack[:40], unit=PAYLOADS[number][:60], status="scored",
+                                           started_at=now)
     url = "/admin/online_quiz_results/"
     workbook = load_workbook(io.BytesIO(admin_client.get(url, {"export": "xlsx"}).getvalue()))
     # Wagtail's own Excel export stores what openpyxl would take for a formula as a string cell.

@@ -34,7 +34,7 @@ def test_no_serious_or_critical_violations(seeded_site, asgi_server, browser, ou
     call_command("load_demo_content")
     page_types, others = public_urls()
     assert {"HomePage", "ArticlePage", "ViolationCasePage", "ModelUnitPage", "EventPage", "CampaignPage",
-            "OnlineQuizPage", "AdGalleryPage", "HazardIndexPage"} <= set(page_types)
+            "OnlineContestPage", "AdGalleryPage", "HazardIndexPage"} <= set(page_types)
     axe = Axe()
     findings, blocking = [], []
     for size, viewport in SIZES.items():

@@ -18,7 +18,6 @@ from events.models import EventPage
 from hazards.models import HazardIndexPage
 from news.models import ArticleIndexPage, ArticlePage
 from onlinecontest.models import OnlineContestPage
-from onlinequiz.models import OnlineQuizPage
 from reports.models import ReportsPage, SupervisorCallPage
 from units.demo import NOMINATED
 from units.models import ModelUnitIndexPage, ModelUnitPage, Nomination
@@ -29,9 +28,9 @@ pytestmark = pytest.mark.django_db
 
 ALLOWED = {
     HomePage: [CampaignPage, ArticleIndexPage, EventPage, CaseIndexPage, ModelUnitIndexPage, AdGalleryPage, HazardIndexPage,
-               OnlineQuizPage, OnlineContestPage, ContestResultsPage, ReportsPage, SupervisorCallPage, WorksCallPage,
+               OnlineContestPage, ContestResultsPage, ReportsPage, SupervisorCallPage, WorksCallPage,
                DemoSiteIndexPage, BulletinIndexPage],
-    CampaignPage: [ArticleIndexPage, EventPage, CaseIndexPage, OnlineQuizPage, OnlineContestPage],
+    CampaignPage: [ArticleIndexPage, EventPage, CaseIndexPage, OnlineContestPage],
     ArticleIndexPage: [ArticlePage],
     CaseIndexPage: [ViolationCasePage],
     ModelUnitIndexPage: [ModelUnitPage],
@@ -39,7 +38,7 @@ ALLOWED = {
     WorksCallPage: [WorksResultsPage],
     BulletinIndexPage: [BulletinPage],
 }
-LEAVES = [ArticlePage, ViolationCasePage, ModelUnitPage, AdGalleryPage, HazardIndexPage, OnlineQuizPage, OnlineContestPage,
+LEAVES = [ArticlePage, ViolationCasePage, ModelUnitPage, AdGalleryPage, HazardIndexPage, OnlineContestPage,
           ContestResultsPage, ReportsPage, SupervisorCallPage, WorksResultsPage, DemoSiteIndexPage, BulletinPage]
 
 
@@ -80,7 +79,7 @@ def test_every_page_the_code_creates_is_one_an_editor_may_create_there(staff):
     editor = staff("editor", EDITORS)
     make_unit_draft(Nomination.objects.get(unit_name=NOMINATED), editor)
     created = Page.objects.filter(depth__gt=2).specific()
-    assert {type(page) for page in created} >= {OnlineQuizPage, ContestResultsPage, EventPage, ArticlePage, ModelUnitPage,
+    assert {type(page) for page in created} >= {OnlineContestPage, ContestResultsPage, EventPage, ArticlePage, ModelUnitPage,
                                                 WorksCallPage, WorksResultsPage, DemoSiteIndexPage, BulletinPage}
     for page in created:
         parent = page.get_parent()

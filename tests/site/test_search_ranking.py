@@ -142,12 +142,13 @@ def test_similar_words_prefer_the_same_sound():
     assert sound_alikes("灭火气")[0] == "灭火器"
 
 
-def test_the_online_quiz_page_is_found_in_chinese(client, home):
-    from onlinequiz.models import MixRow, OnlineQuizPage
+def test_the_online_contest_page_is_found_in_chinese(client, home):
+    from onlinecontest.models import MixRow, OnlineContestPage
     from tests.quizzes.factories import make_bank
 
-    home.add_child(instance=OnlineQuizPage(
+    home.add_child(instance=OnlineContestPage(
         title="安全知识网上答题", slug="online-quiz", introduction="每天三次机会", bank=make_bank(),
         mix_rows=[MixRow(count=1, kind="single")],
     ))
     assert titles(client, "答题") == ["安全知识网上答题"]
+    assert titles(client, "三次机会") == ["安全知识网上答题"]

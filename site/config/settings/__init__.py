@@ -30,7 +30,6 @@ INSTALLED_APPS = [
     "core.taxonomy",
     "core.organisations",
     "quizzes",
-    "onlinequiz",
     "onlinecontest",
     "contests.interunit",
     "contests.live",
@@ -393,7 +392,7 @@ LOGGING = {
 # In menu order: each loader adds its section under the home page.
 DEMO_CONTENT_LOADERS = ["core.organisations.demo", "base.demo", "furniture.demo", "news.demo", "cases.demo", "units.demo"]
 DEMO_CONTENT_LOADERS += ["ads.demo", "hazards.demo"]
-DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinequiz.demo", "onlinecontest.demo"]
+DEMO_CONTENT_LOADERS += ["quizzes.demo", "onlinecontest.demo"]
 DEMO_CONTENT_LOADERS += ["campaigns.demo", "events.demo"]
 DEMO_CONTENT_LOADERS += ["contests.interunit.demo"]
 DEMO_CONTENT_LOADERS += ["contests.games.demo"]
