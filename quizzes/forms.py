@@ -1,32 +1,25 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.spreadsheets import MAX_UPLOAD_BYTES
+from core.imports.forms import SpreadsheetUploadForm
 
 from .models import QuestionBank
 
 
-class ImportForm(forms.Form):
+class ImportForm(SpreadsheetUploadForm):
+    file_help_text = _(
+        "Columns: 题型, 题干, 选项A…选项H, 答案, 解析, 难度, 领域, 场景, 分值 (Chinese or English headers, any order). "
+        "At most 10 MB."
+    )
+    field_order = ["bank", "new_bank", "file", "update", "skip_invalid"]
+
     bank = forms.ModelChoiceField(
         QuestionBank.objects.all(), required=False, label=_("Existing bank"),
         help_text=_("Or type the name of a new bank below."),
     )
     new_bank = forms.CharField(max_length=100, required=False, label=_("New bank"))
-    file = forms.FileField(
-        label=_("Spreadsheet (.xlsx or .csv)"),
-        help_text=_("Columns: 题型, 题干, 选项A…选项H, 答案, 解析, 难度, 领域, 场景, 分值 (Chinese or English headers, any order). At most 10 MB."),
-    )
     update = forms.BooleanField(required=False, label=_("Update questions whose stem is already in the bank"))
     skip_invalid = forms.BooleanField(required=False, label=_("Save the good rows even when some rows are bad"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size).1f MB; the limit is %(limit)d MB."),
-                params={"size": upload.size / 1024 / 1024, "limit": MAX_UPLOAD_BYTES // 1024 // 1024},
-            )
-        return upload
 
     def clean(self):
         cleaned_data = super().clean()

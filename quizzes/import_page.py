@@ -1,24 +1,16 @@
 """The admin's import page: upload a spreadsheet, see every question (or every problem) before
-anything is saved, then confirm. The parsed rows wait in the cache between the two steps."""
-import secrets
-
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+anything is saved, then confirm (core.imports)."""
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
 from wagtail.admin import messages
 
+from core.imports.problems import RowProblem
+from core.imports.views import PreviewImportView
 from core.taxonomy.models import CampaignArea, Venue
-from core.spreadsheets import SpreadsheetError
 
 from .forms import ImportForm
-from .importing import ParseReport, QuestionDraft, RowProblem, import_report, parse_file
+from .importing import ParseReport, QuestionDraft, import_report, parse_file
 from .models import OPTION_LABELS, Question, QuestionBank
-
-PENDING_IMPORT_SECONDS = 3600
 
 
 def term_names():
@@ -42,42 +34,20 @@ def preview_row(draft, existing_stems, terms):
     }
 
 
-class ImportView(View):
+class ImportView(PreviewImportView):
     """Upload a file and see every question (or every problem) before anything is saved."""
 
-    viewset = None
     template_name = "quizzes/admin/import.html"
+    form_class = ImportForm
+    cache_prefix = "quizzes:pending-import"
+    index_url_name = "list"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not self.viewset.permission_policy.user_has_permission(request.user, "add"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def parse(self, filename, data):
+        return parse_file(filename, data)
 
-    def render(self, request, **context):
-        context.setdefault("form", ImportForm())
-        context["form_url"] = request.path
-        context["index_url"] = reverse(self.viewset.get_url_name("list"))
-        return TemplateResponse(request, self.template_name, context)
-
-    def get(self, request):
-        return self.render(request)
-
-    def post(self, request):
-        if "token" in request.POST:
-            return self.confirm(request, request.POST["token"])
-        form = ImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render(request, form=form)
-        upload = form.cleaned_data["file"]
-        try:
-            report = parse_file(upload.name, upload.read())
-        except SpreadsheetError as error:
-            form.add_error("file", str(error))
-            return self.render(request, form=form)
-        token = secrets.token_urlsafe(16)
+    def preview(self, request, form, report):
         bank = form.cleaned_data["bank"]
         pending = {
-            "user": request.user.pk,
             "bank_id": bank.pk if bank else None,
             "new_bank": form.cleaned_data["new_bank"].strip(),
             "update": form.cleaned_data["update"],
@@ -85,7 +55,7 @@ class ImportView(View):
             "drafts": [draft.as_dict() for draft in report.drafts],
             "problems": [(problem.row, problem.column, problem.reason) for problem in report.problems],
         }
-        cache.set(self.cache_key(token), pending, PENDING_IMPORT_SECONDS)
+        token = self.keep(request, pending)
         can_save = bool(report.drafts) and (not report.problems or pending["skip_invalid"])
         existing = set(bank.questions.values_list("stem", flat=True)) if bank else set()
         terms = term_names()
@@ -95,12 +65,7 @@ class ImportView(View):
             bank_name=bank.name if bank else pending["new_bank"],
         )
 
-    def confirm(self, request, token):
-        pending = cache.get(self.cache_key(token))
-        if not pending or pending["user"] != request.user.pk:
-            messages.error(request, _("This import has expired: please upload the file again."))
-            return redirect(request.path)
-        cache.delete(self.cache_key(token))
+    def save(self, request, pending):
         bank = QuestionBank.objects.filter(pk=pending["bank_id"]).first() if pending["bank_id"] else None
         if bank is None:
             bank, _created = QuestionBank.objects.get_or_create(name=pending["new_bank"] or _("Imported questions"))
@@ -119,9 +84,4 @@ class ImportView(View):
             % {"bank": bank.name, "created": result.created, "updated": result.updated,
                "existing": result.skipped_existing, "invalid": result.skipped_invalid},
         )
-        return redirect(f"{reverse(self.viewset.get_url_name('list'))}?bank={bank.pk}")
-
-    @staticmethod
-    def cache_key(token):
-        return f"quizzes:pending-import:{token}"
-
+        return redirect(f"{self.index_url()}?bank={bank.pk}")

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.taxonomy.models import CampaignArea, Venue
+from core.imports.problems import RowProblem
 from core.spreadsheets import SpreadsheetError, read_rows
 
 from . import columns
@@ -42,22 +43,6 @@ class QuestionDraft:
 
     def as_dict(self):
         return asdict(self)
-
-
-@dataclass
-class RowProblem:
-    row: int  # as the spreadsheet numbers it: the header is row 1; 0 for the file as a whole
-    column: str
-    reason: str
-
-    def __str__(self):
-        if not self.row:
-            return _("File: %(reason)s") % {"reason": self.reason}
-        if not self.column:
-            return _("Row %(row)d: %(reason)s") % {"row": self.row, "reason": self.reason}
-        return _("Row %(row)d, column “%(column)s”: %(reason)s") % {
-            "row": self.row, "column": self.column, "reason": self.reason
-        }
 
 
 @dataclass

@@ -12,6 +12,7 @@ from itertools import chain, islice
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.imports.problems import RowProblem
 from core.spreadsheets import SpreadsheetError, read_rows, xlsx_bytes
 from core.taxonomy.models import Venue
 
@@ -61,22 +62,6 @@ class RegistryRow:
 
     def as_dict(self):
         return asdict(self)
-
-
-@dataclass
-class RowProblem:
-    row: int  # the spreadsheet's own numbering (header = 1); 0 for the file as a whole
-    column: str
-    reason: str
-
-    def __str__(self):
-        if not self.row:
-            return _("File: %(reason)s") % {"reason": self.reason}
-        if not self.column:
-            return _("Row %(row)d: %(reason)s") % {"row": self.row, "reason": self.reason}
-        return _("Row %(row)d, column “%(column)s”: %(reason)s") % {
-            "row": self.row, "column": self.column, "reason": self.reason
-        }
 
 
 @dataclass

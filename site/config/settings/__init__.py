@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "core.accounts",
     "core.taxonomy",
     "core.organisations",
+    "core.imports",
     "quizzes",
     "onlinecontest",
     "contests.interunit",
