@@ -189,6 +189,10 @@ class OnlineContestPage(RoutablePageMixin, SegmentedSearchMixin, Page):
     def certificate_route(self, request):
         return views.certificate_image(self, request)
 
+    @path("certificate/pdf/")
+    def certificate_pdf_route(self, request):
+        return views.certificate_pdf(self, request)
+
     @path("verify/<str:serial>/")
     def verify_route(self, request, serial):
         return views.verify_certificate(self, request, serial)

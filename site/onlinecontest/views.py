@@ -219,13 +219,17 @@ def verify_url(page, request, certificate):
     return request.build_absolute_uri(page.route_url("verify_route", serial=certificate.serial))
 
 
-def certificate_image(page, request):
+def own_certificate(page, request):
     participant = identity.participant(page, request)
     certificate = Certificate.objects.select_related("participant__unit", "participant__town", "page").filter(
         participant=participant).first() if participant else None
     if certificate is None:
         raise Http404
-    labels = {
+    return certificate
+
+
+def certificate_labels(certificate):
+    return {
         "title": _("Certificate"),
         "score": _("Score: %(score)d / %(max)d") % {"score": certificate.score, "max": certificate.max_score},
         "text": _("has passed this safety knowledge contest."),
@@ -233,10 +237,22 @@ def certificate_image(page, request):
         "serial": _("Serial number: %(serial)s") % {"serial": certificate.serial},
         "scan": _("Scan to verify"),
     }
-    response = HttpResponse(certificates.png(certificate, verify_url(page, request, certificate), labels),
-                            content_type="image/png")
-    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.serial}.png"'
+
+
+def certificate_file(page, request, draw, content_type, extension):
+    certificate = own_certificate(page, request)
+    response = HttpResponse(draw(certificate, verify_url(page, request, certificate), certificate_labels(certificate)),
+                            content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.serial}.{extension}"'
     return response
+
+
+def certificate_image(page, request):
+    return certificate_file(page, request, certificates.png, "image/png", "png")
+
+
+def certificate_pdf(page, request):
+    return certificate_file(page, request, certificates.pdf, "application/pdf", "pdf")
 
 
 def verify_certificate(page, request, serial):

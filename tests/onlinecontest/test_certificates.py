@@ -50,3 +50,30 @@ def test_another_person_cannot_fetch_my_certificate(contest, sms_outbox, client)
     join(player, contest)
     play(player, contest, right=5)
     assert client.get(contest.url + "certificate/").status_code == 404
+    assert client.get(contest.url + "certificate/pdf/").status_code == 404
+
+
+def test_the_certificate_as_pdf_carries_the_chinese_text_and_the_qr_code(contest, sms_outbox, output_dir):
+    from pypdf import PdfReader
+
+    player = signed_in_client("13800138000")
+    join(player, contest)
+    play(player, contest, right=5)
+    certificate = Certificate.objects.get()
+    response = player.get(contest.url + "certificate/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'inline; filename="certificate-{certificate.serial}.pdf"'
+    (output_dir / "certificate.pdf").write_bytes(response.content)
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)  # A4 landscape
+    # pypdf reads fpdf2's two-byte codes with a NUL before each character (see the bulletin's test):
+    # NULs and spaces are dropped before comparing.
+    text = "".join(page.extract_text().replace("\x00", "").split())
+    for words in ("电子证书", "知识竞赛", "李安全", "塘下镇·塘下镇中心小学", "成绩：50/50分", certificate.serial, "扫码查验"):
+        assert words in text, (words, text)
+    images = page.images
+    assert len(images) == 1
+    qr = images[0].image.convert("L")
+    assert qr.getextrema() == (0, 255)  # dark and light modules, not blank
