@@ -8,7 +8,7 @@ from django.test import Client
 from onlinecontest.models import MixRow, OnlineContestPage
 from onlinecontest.records import ContestAttempt
 from quizzes.models import Question
-from tests.onlinecontest.helpers import join, play
+from tests.onlinecontest.helpers import join, play, start
 from tests.quizzes.factories import make_question
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_a_bank_that_cannot_satisfy_the_mix_gives_a_clear_error(quiz):
     quiz.mix_rows.filter(kind="multiple").update(count=2)
     client = Client()
     join(client, quiz)
-    response = client.post(quiz.url + "start/", {"mode": "contest"})
+    response = start(client, quiz)
     assert response.status_code == 503
     assert "题库无法满足" in response.content.decode()
     assert not ContestAttempt.objects.exists()
