@@ -5,27 +5,23 @@ settings (a snapshot of its live page, `ContestRules`) and its bank's questions 
 Every change that could alter them (a contest page saved, published, unpublished, moved or
 deleted, a view restriction, a question, option or bank saved or deleted: signals.py) replaces
 the generation token in the shared cache when its transaction commits. Each process re-reads the
-token at most every RECHECK_SECONDS and drops its copies when it changed: the process that made
-the change at once, the others within RECHECK_SECONDS of the commit. When the shared cache cannot be read nothing is kept, and every
+token at most once a second (core.generation) and drops its copies when it changed: the process
+that made the change at once, the others within a second of the commit. When the shared cache cannot be read nothing is kept, and every
 request reads the database.
 """
-import logging
-import secrets
-import time
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
+from core.generation import SharedGeneration
 from quizzes.models import OPTION_LABELS, Question
 
-KEY = "onlinecontest:generation"
-RECHECK_SECONDS = 1.0
 IMAGE_SPEC = "width-640"
 
-logger = logging.getLogger(__name__)
-_local = {"token": None, "read_at": 0.0, "rules": {}, "banks": {}}
+_local = {"rules": {}, "banks": {}}
+generation = SharedGeneration("onlinecontest:generation", on_change=lambda: _local.update(rules={}, banks={}))
+bump = generation.bump
 
 
 @dataclass(frozen=True)
@@ -77,42 +73,9 @@ class PaperQuestion:
         return OPTION_LABELS[: len(self.options)]
 
 
-def _generation():
-    now = time.monotonic()
-    if _local["token"] is None or now - _local["read_at"] >= RECHECK_SECONDS:
-        try:
-            token = cache.get(KEY)
-            if token is None:
-                token = secrets.token_hex(8)
-                if not cache.add(KEY, token, None):
-                    token = cache.get(KEY)
-        except Exception:  # no shared cache: keep nothing
-            logger.warning("online contest: play cache off, its generation cannot be read", exc_info=True)
-            _forget(None)
-            return None
-        if token != _local["token"]:
-            _forget(token)
-        _local["read_at"] = now
-    return _local["token"]
-
-
 def clear():
     """Drop this process's copies (a change in this process; tests, whose ids repeat)."""
-    _forget(None)
-
-
-def _forget(token):
-    _local.update(token=token, read_at=time.monotonic(), rules={}, banks={})
-
-
-def bump():
-    """Retire every process's copies (this one at once, the others within RECHECK_SECONDS)."""
-    token = secrets.token_hex(8)
-    _forget(token)
-    try:
-        cache.set(KEY, token, None)
-    except Exception:  # the change is saved; the other processes keep their copies a while
-        logger.exception("online contest: other processes keep their play cache")
+    generation.forget()
 
 
 def _build_rules(page_id):
@@ -132,7 +95,7 @@ def _build_rules(page_id):
 
 def rules(page_id):
     """The ContestRules of a live contest page, or None (no such page, or not live)."""
-    if _generation() is None:
+    if generation.current() is None:
         return _build_rules(page_id)
     found = _local["rules"].get(page_id, _missing)
     if found is _missing:
@@ -165,7 +128,7 @@ def _paper_questions(queryset):
 
 def bank(bank_id):
     """{question id: PaperQuestion} of every question of the bank, active or not."""
-    if _generation() is None:
+    if generation.current() is None:
         return _paper_questions(Question.objects.filter(bank_id=bank_id))
     found = _local["banks"].get(bank_id)
     if found is None:

@@ -155,12 +155,12 @@ def test_other_processes_hear_of_a_change_when_it_commits():
 
     ensure_taxonomy()
     bank = make_bank("改动题库")
-    before = cache.get(play_cache.KEY)
+    before = cache.get(play_cache.generation.key)
     with transaction.atomic():
         question = make_question(bank, "改动前？", options=("甲", "乙"), correct="A")
         question.stem = "改动后？"
         question.save()
-        assert cache.get(play_cache.KEY) == before  # nothing to hear before the commit
-    after = cache.get(play_cache.KEY)
+        assert cache.get(play_cache.generation.key) == before  # nothing to hear before the commit
+    after = cache.get(play_cache.generation.key)
     assert after not in (None, before)
     assert play_cache.bank(bank.pk)[question.pk].stem == "改动后？"

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from core import generation as shared_generation
 from pagecache import generation
 from pagecache.middleware import HEADER
 
@@ -114,9 +115,9 @@ def test_another_process_publishing_retires_this_process_copies(make_article, mo
     article = make_article("防溺水安全提示")
     served(Client(), article.url)
     assert served(Client(), article.url)[0] == "hit"
-    cache.set(generation.KEY, "from-another-process", None)  # what bump() does in another process
-    assert served(Client(), article.url)[0] == "hit"  # read again only after RECHECK_SECONDS
-    monkeypatch.setattr(generation, "RECHECK_SECONDS", 0)
+    cache.set(generation.pages.key, "from-another-process", None)  # what bump() does in another process
+    assert served(Client(), article.url)[0] == "hit"  # read again only after recheck_seconds
+    monkeypatch.setattr(generation.pages, "recheck_seconds", 0)
     assert served(Client(), article.url)[0] == "miss"
 
 
@@ -127,8 +128,8 @@ def test_without_the_shared_cache_pages_are_rendered_not_cached(make_article, mo
         def __getattr__(self, name):
             raise ConnectionError("the shared cache is down")
 
-    monkeypatch.setattr(generation, "_local", {"token": None, "read_at": 0.0})
-    monkeypatch.setattr(generation, "cache", Unreachable())
+    monkeypatch.setattr(generation.pages, "token", None)
+    monkeypatch.setattr(shared_generation, "cache", Unreachable())
     for _ in range(2):
         response = Client().get(article.url)
         assert response.status_code == 200 and HEADER not in response

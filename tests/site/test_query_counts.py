@@ -15,8 +15,8 @@ def _page_cache_token_read_once(monkeypatch):
     read it before counting and not again, so a slow request does not count it."""
     from pagecache import generation
 
-    monkeypatch.setattr(generation, "RECHECK_SECONDS", 3600.0)
-    monkeypatch.setitem(generation._local, "token", None)
+    monkeypatch.setattr(generation.pages, "recheck_seconds", 3600.0)
+    monkeypatch.setattr(generation.pages, "token", None)
 
 
 def queries_for(client, url):
