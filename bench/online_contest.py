@@ -21,7 +21,6 @@ import math
 import os
 import random
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ import time
 from pathlib import Path
 
 import aiohttp
+
+from servers import daphne_command, wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[1]
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -60,20 +61,8 @@ def percentile(values, share):
 class Server:
     def __init__(self, port, env, log, application):
         self.port = port
-        command = [sys.executable, "-m", "daphne", "-v", "0", "-e",
-                   f"tcp:port={port}:interface=127.0.0.1:backlog=1024", application]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"server on port {port} exited; see {log.name}")
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"server on port {port} did not start")
+        self.process = subprocess.Popen(daphne_command(port, application), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        wait_until_listening(port, self.process, log, WAIT)
 
     def cpu_seconds(self):
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()

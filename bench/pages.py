@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,8 @@ from pathlib import Path
 
 import aiohttp
 import uvloop
+
+import servers
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 60
@@ -63,24 +64,6 @@ def prepare(env):
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def start_server(port, env, log):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-v", "0", "-e", f"tcp:port={port}:interface=127.0.0.1:backlog=1024",
-         "config.server:application"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(f"server exited; see {log.name}")
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("server did not start")
 
 
 async def phase(base, paths, seconds, concurrency, cookies=None):
@@ -147,7 +130,7 @@ def main(args):
     load_before = os.getloadavg()
     urls = prepare(env)
     log = open(var_dir / "server.log", "a")
-    server = start_server(args.port, env, log)
+    server = servers.start(servers.daphne_command(args.port), args.port, env, log, WAIT)
     try:
         rounds = uvloop.run(measure(args, f"http://127.0.0.1:{args.port}", urls))
     finally:

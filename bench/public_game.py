@@ -37,7 +37,6 @@ import os
 import random
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -45,6 +44,8 @@ from pathlib import Path
 
 import aiohttp
 import uvloop
+
+from servers import wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[1]
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -97,17 +98,7 @@ class Server:
     def __init__(self, command, port, env, log):
         self.port = port
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"server on port {port} exited; see {log.name}")
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"server on port {port} did not start")
+        wait_until_listening(port, self.process, log, WAIT)
 
     def cpu_seconds(self):
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()

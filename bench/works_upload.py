@@ -15,11 +15,12 @@ import http.client
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import servers
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 60
@@ -73,24 +74,6 @@ def parse_args():
     parser.add_argument("--app", default="config.server:application",
                         help="config.asgi:application: without the live layer's garbage-collector tuning")
     return parser.parse_args()
-
-
-def start_server(port, app, env, log):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-v", "0", "-e", f"tcp:port={port}:interface=127.0.0.1", app],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(f"server exited; see {log.name}")
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("server did not start")
 
 
 def memory_kb(pid, field):
@@ -150,7 +133,7 @@ def main(args):
     out = subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     setup = json.loads(out.stdout.strip().splitlines()[-1])
     log = open(var_dir / "server.log", "a")
-    server = start_server(args.port, args.app, env, log)
+    server = servers.start(servers.daphne_command(args.port, args.app), args.port, env, log, WAIT)
     rows = []
     try:
         upload(args.port, setup, 1)  # warm up: imports, first queries
