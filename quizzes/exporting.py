@@ -1,5 +1,5 @@
 """Export questions to .xlsx in the columns the importer reads, so a bank survives a round trip."""
-from core.spreadsheets import xlsx_bytes
+from core.imports.spreadsheets import xlsx_bytes
 
 from . import columns
 from .models import Question

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.taxonomy.models import CampaignArea, Venue
 from core.imports.problems import RowProblem
-from core.spreadsheets import SpreadsheetError, read_rows
+from core.imports.spreadsheets import SpreadsheetError, read_rows
 
 from . import columns
 from .models import OPTION_LABELS, Option, Question

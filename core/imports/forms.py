@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.spreadsheets import MAX_UPLOAD_BYTES
+from core.imports.spreadsheets import MAX_UPLOAD_BYTES
 
 
 class SpreadsheetUploadForm(forms.Form):

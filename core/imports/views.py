@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin import messages
 
-from core.spreadsheets import SpreadsheetError
+from core.imports.spreadsheets import SpreadsheetError
 
 PENDING_IMPORT_SECONDS = 3600
 

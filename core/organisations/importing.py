@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.imports.problems import RowProblem
-from core.spreadsheets import SpreadsheetError, read_rows, xlsx_bytes
+from core.imports.spreadsheets import SpreadsheetError, read_rows, xlsx_bytes
 from core.taxonomy.models import Venue
 
 from .models import Region, Town, Unit

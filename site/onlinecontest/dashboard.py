@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
-from core.spreadsheets import xlsx_bytes
+from core.imports.spreadsheets import xlsx_bytes
 
 from . import tallies
 from .models import OnlineContestPage

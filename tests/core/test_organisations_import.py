@@ -7,7 +7,7 @@ from openpyxl import Workbook, load_workbook
 from core.organisations import demo
 from core.organisations.importing import import_report, parse_file
 from core.organisations.models import Region, Town, Unit
-from core.spreadsheets import SpreadsheetError
+from core.imports.spreadsheets import SpreadsheetError
 
 pytestmark = pytest.mark.django_db
 IMPORT = "/admin/organisations/units/import/"

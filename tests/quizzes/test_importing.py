@@ -2,7 +2,7 @@ import pytest
 
 from quizzes.importing import import_report, parse_file
 from quizzes.models import Question
-from core.spreadsheets import MAX_UPLOAD_BYTES, SpreadsheetError
+from core.imports.spreadsheets import MAX_UPLOAD_BYTES, SpreadsheetError
 from tests.quizzes.factories import make_bank
 from tests.quizzes.spreadsheet_fixtures import (
     CHINESE_HEADER, CHINESE_ROWS, ENGLISH_HEADER, ENGLISH_ROWS, TRUE_FALSE_SPELLINGS, csv_bytes, xlsx_bytes,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from quizzes.importing import import_report, parse_file
 from quizzes.models import QuestionBank
-from core.spreadsheets import SpreadsheetError
+from core.imports.spreadsheets import SpreadsheetError
 
 
 class Command(BaseCommand):
