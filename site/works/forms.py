@@ -1,7 +1,6 @@
 from captcha.fields import CaptchaField
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -60,7 +59,7 @@ class EntryForm(forms.ModelForm):
             self.fields["unit"].initial = units[0].pk
         self.fields["original"].required = True
         self.fields["video"].help_text = _("MP4, MOV or WebM, up to %(size)s.") % {
-            "size": filesizeformat(settings.WORKS_VIDEO_MAX_SIZE)}
+            "size": f"{settings.WORKS_VIDEO_MAX_SIZE // (1024 * 1024)} MB"}  # whole megabytes, not "50.0 MB"
 
     def clean_unit(self):
         unit = self.cleaned_data["unit"]
