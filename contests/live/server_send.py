@@ -8,6 +8,8 @@ stack, keeps the server's `send` in the scope, and `ServerSendMixin` consumers (
 the clock) send through it; under daphne their text frames are written straight to the socket
 (`direct_send.py`), everything else through that `send`.
 """
+from autobahn.exception import Disconnected
+
 from .direct_send import server_socket, text_frame
 
 SCOPE_KEY = "live.server_send"
@@ -33,7 +35,12 @@ class ServerSendMixin:
     async def send(self, text_data=None, bytes_data=None, close=False):
         if text_data and bytes_data is None and not close and self.write_frame(text_frame(text_data)):
             return
-        await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+        try:
+            await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+        except Disconnected:
+            # The peer is closing (autobahn refuses the frame before daphne marks the socket gone,
+            # as daphne then drops frames itself): nothing to deliver, nothing to log as a crash.
+            pass
 
     def write_frame(self, frame):
         """Write a built WebSocket frame straight to daphne's socket; False when the ASGI `send`

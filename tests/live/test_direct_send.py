@@ -85,3 +85,26 @@ def test_a_text_frame_is_what_autobahn_would_send():
     assert text_frame("问") == b"\x81\x03" + "问".encode()
     long = "x" * 300
     assert text_frame(long) == b"\x81\x7e\x01\x2c" + long.encode()
+
+
+def test_a_frame_for_a_closing_socket_is_dropped_without_an_error():
+    """autobahn refuses a frame once the peer started closing, before daphne marks the socket gone."""
+    from autobahn.exception import Disconnected
+
+    from contests.live.server_send import ServerSendMixin
+
+    class Closing:
+        sent = []
+
+        async def send(self, text_data=None, bytes_data=None, close=False):
+            if not close:
+                raise Disconnected("Attempt to send on a closed protocol")
+            self.sent.append("close")
+
+    class Consumer(ServerSendMixin, Closing):
+        server_socket = None  # not daphne's socket: the ASGI send carries the frame
+
+    consumer = Consumer()
+    asyncio.run(consumer.send(text_data='{"type": "clock.pong"}'))
+    asyncio.run(consumer.send(close=True))
+    assert consumer.sent == ["close"]
