@@ -185,13 +185,24 @@ def output_dir(request):
     return path
 
 
+def daphne_setup():
+    """In the forked daphne, before it serves: the test database, and daphne's requests as a
+    production server builds them (config/server.py; its garbage-collector freeze is left out)."""
+    from channels.testing.live import set_database_connection
+
+    from uploads import server_bodies
+
+    set_database_connection()
+    server_bodies.leave_forms_unparsed()
+
+
 @pytest.fixture
 def asgi_server(transactional_db):
     """The real ASGI application under daphne in a subprocess on 127.0.0.1, with the test database.
 
     Yields the base URL. Data must be committed to be seen, hence `transactional_db`.
     """
-    from channels.testing.live import make_application, set_database_connection
+    from channels.testing.live import make_application
     from daphne.testing import DaphneProcess
     from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 
@@ -199,7 +210,7 @@ def asgi_server(transactional_db):
     process = DaphneProcess(
         host="127.0.0.1",
         get_application=partial(make_application, static_wrapper=ASGIStaticFilesHandler),
-        setup=set_database_connection,
+        setup=daphne_setup,
         kwargs=DAPHNE_TIMEOUTS,
     )
     process.start()
