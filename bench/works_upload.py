@@ -72,7 +72,8 @@ def parse_args():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 50, 150], help="video sizes in MB")
     parser.add_argument("--port", type=int, default=8651)
     parser.add_argument("--app", default="config.server:application",
-                        help="config.asgi:application: without the live layer's garbage-collector tuning")
+                        help="config.asgi:application: without config.server's changes (garbage-collector "
+                             "tuning, daphne requests that leave form bodies unparsed)")
     return parser.parse_args()
 
 

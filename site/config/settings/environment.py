@@ -39,9 +39,9 @@ SECURE_PROXY = flag("SECURE_PROXY", default=not DEBUG)
 # Proxies in front of daphne that append to X-Forwarded-For (docs/deploy.md: one nginx).
 # Sections not updated for this many days are listed to editors (publishing/freshness.py).
 FRESHNESS_DAYS = int(text("FRESHNESS_DAYS", "14"))
-# A culture works entry's video, in megabytes (works.files; its submission URL's body limit). Kept low:
-# under daphne a multipart upload peaks at about 12 times its size in memory (docs/uploads.md).
-WORKS_VIDEO_MAX_MB = int(text("WORKS_VIDEO_MAX_MB", "50"))
+# A culture works entry's video, in megabytes (works.files; its submission URL's body limit). daphne
+# holds a request's whole body in memory once while the application reads it (docs/uploads.md).
+WORKS_VIDEO_MAX_MB = int(text("WORKS_VIDEO_MAX_MB", "200"))
 TRUSTED_PROXY_COUNT = int(text("TRUSTED_PROXY_COUNT", "1" if SECURE_PROXY else "0"))
 
 
