@@ -6,7 +6,7 @@ Participation rate = participants ÷ headcount (a town's headcount is the sum of
 average = sum of participants' best scores ÷ participants.
 """
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from core import ranking
 from core.accounts.phone import masked
@@ -85,13 +85,14 @@ def town_ranking(page):
 
 def place(participant):
     """(place of the participant's best score among the page's scored participants, their number):
-    a higher score first, then a shorter time. Two counts on the participants' ranking index and a
+    a higher score first, then a shorter time. One count on the participants' ranking index and a
     sum over the tallies, never the attempts."""
     if participant.best_score is None:
         return None, None
-    scored = Participant.objects.filter(page_id=participant.page_id)
-    ahead = scored.filter(best_score__gt=participant.best_score).count() + scored.filter(
-        best_score=participant.best_score, best_duration_ms__lt=participant.best_duration_ms
+    ahead = Participant.objects.filter(
+        Q(best_score__gt=participant.best_score)
+        | Q(best_score=participant.best_score, best_duration_ms__lt=participant.best_duration_ms),
+        page_id=participant.page_id,
     ).count()
     total = UnitTally.objects.filter(page_id=participant.page_id).aggregate(total=Sum("participants"))["total"]
     return ranking.place(ahead), total or 0
