@@ -1,9 +1,10 @@
 """Decoding of incoming frames and the typed error frame every socket answers bad input with.
 
 Decoding is strict: only standard JSON (no NaN or Infinity), finite numbers, well-formed text (no
-lone UTF-16 surrogates, which no database or encoder can store) and at most MAX_DEPTH levels of
-nesting. `parse` reads the frame into an object (whose `ref` the error then echoes), `check`
-refuses what it holds with `bad_message`.
+lone UTF-16 surrogates, which no database or encoder can store; no NUL character, which PostgreSQL
+can neither store nor compare) and at most MAX_DEPTH levels of nesting. `parse` reads the frame
+into an object (whose `ref` the error then echoes), `check` refuses what it holds with
+`bad_message`.
 """
 import json
 import math
@@ -30,7 +31,10 @@ def _well_formed(text):
         text.encode("utf-8")
     except UnicodeEncodeError:
         return False
-    return True
+    return "\x00" not in text
+
+
+BAD_TEXT = "text must be valid Unicode without NUL characters (no lone surrogates)"
 
 
 def message_ref(message):
@@ -62,7 +66,7 @@ def parse(text_data):
 
 def check(message):
     """Refuse a parsed message with deep nesting, NaN, Infinity, overflowed numbers, lone
-    surrogates or no string `type`; walks without recursion."""
+    surrogates, NUL characters or no string `type`; walks without recursion."""
     pending = [(message, 1)]
     while pending:
         value, depth = pending.pop()
@@ -72,11 +76,11 @@ def check(message):
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 if isinstance(key, str) and not _well_formed(key):
-                    raise Refusal("bad_message", "text must be valid Unicode (no lone surrogates)")
+                    raise Refusal("bad_message", BAD_TEXT)
                 pending.append((item, depth + 1))
         elif isinstance(value, str):
             if not _well_formed(value):
-                raise Refusal("bad_message", "text must be valid Unicode (no lone surrogates)")
+                raise Refusal("bad_message", BAD_TEXT)
         elif isinstance(value, _NotJson):
             raise Refusal("bad_message", "NaN and Infinity are not JSON numbers")
         elif isinstance(value, float) and not math.isfinite(value):

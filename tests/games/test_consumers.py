@@ -292,3 +292,26 @@ async def test_many_answers_at_once_are_all_stored_exactly_once(game):
     for phone in phones:
         await phone.disconnect()
     await host.disconnect()
+
+
+async def test_nul_characters_are_refused_before_any_query(game, caplog):
+    """PostgreSQL cannot hold or even compare a NUL character in text (SQLite can): a NUL in any
+    field or key is refused as bad_message before any query (a redeem used to fail in the database)."""
+    caplog.set_level("WARNING")
+    host = await host_of(game)
+    phone, _, _ = await join(game, "小明")
+    visitor = await connect(f"/ws/games/{game.pin}/play/", headers=[pass_header(game.pin)])
+    await receive(visitor)
+    await next_question(host)
+    for socket, kind, fields in ((visitor, "player.join", {"nickname": "a\x00b"}),
+                                 (visitor, "player.join", {"nickname": "小红", "phone": "138\x00"}),
+                                 (phone, "player.answer", {"index": 0, "choice": "A\x00"}),
+                                 (host, "host.redeem", {"code": "\x00ABC"}),
+                                 (host, "host.next", {"\x00": 1})):
+        await send(socket, kind, **fields, ref=kind)
+        error = await receive_until(socket, "error")
+        assert (error["code"], error["ref"]) == ("bad_message", kind), error
+    assert [record for record in caplog.records if record.levelno >= 40] == []
+    assert await sync_to_async(Player.objects.count)() == 1
+    for socket in (host, phone, visitor):
+        await socket.disconnect()

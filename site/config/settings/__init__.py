@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "core.accounts.mfa_required.MFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "furniture.bad_characters.RefuseNulCharactersMiddleware",
     # Last, so it answers a view's Http404 with the designed page before Django's debug page would.
     "furniture.not_found.DesignedNotFoundMiddleware",
 ]
