@@ -23,7 +23,9 @@ def test_phone_walks_from_home_to_a_filtered_case(seeded_site, asgi_server, phon
     assert phone.get_by_text("防风险、除隐患、遏事故").first.is_visible()
     screenshot(phone, output_dir / "1-home.png")
 
-    phone.get_by_role("navigation", name="主导航").get_by_role("link", name="典型案例曝光").click()
+    menu = phone.get_by_role("navigation", name="主导航")
+    menu.get_by_role("button", name="栏目导航").click()  # on a phone the menu is folded behind one button
+    menu.get_by_role("link", name="典型案例曝光").click()
     phone.wait_for_load_state()
     assert phone.get_by_role("heading", level=1).inner_text() == "典型案例曝光"
     assert "共 6 起案例" in phone.locator(".totals").inner_text()

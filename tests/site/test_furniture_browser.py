@@ -1,5 +1,5 @@
 """In chromium at the sizes people use: the furniture, the article tools and the 适老化 mode, screenshotted
-into test-output/ (home, article, case, search, elderly mode at 390x844 and 1366x768)."""
+into test-output/ (home, article, case, search, elderly mode at 390x844 and 1366x768; the phone's folded menu)."""
 import pytest
 from django.core.management import call_command
 
@@ -64,6 +64,10 @@ def test_pages_and_elderly_mode(seeded_site, asgi_server, sized, output_dir, siz
     body_size = pixels(page, "#article-body p", "fontSize")
     assert body_size >= 18 and pixels(page, "#article-body p", "lineHeight") >= 1.3 * body_size
     assert page.evaluate(FLOATING) == []
+    if size == "phone":  # the folded menu's button, then its links, are large targets
+        toggle = page.get_by_role("button", name="栏目导航")
+        assert toggle.bounding_box()["height"] >= 44
+        toggle.click()
     assert page.locator(".site-nav a").first.bounding_box()["height"] >= 44
     page.screenshot(path=output_dir / f"elderly-article-{size}.png", full_page=True)
 
@@ -83,6 +87,33 @@ def test_pages_and_elderly_mode(seeded_site, asgi_server, sized, output_dir, siz
     page.get_by_role("button", name="退出适老模式").click()
     page.wait_for_load_state()
     assert "elderly" not in (page.locator("html").get_attribute("class") or "")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_phone_menu_folds_behind_one_button(seeded_site, asgi_server, sized, output_dir, size):
+    call_command("load_demo_content")
+    page = sized(size)
+    page.goto(asgi_server + "/")
+    menu = page.get_by_role("navigation", name="主导航")
+    toggle, cases = menu.get_by_role("button", name="栏目导航"), menu.get_by_role("link", name="典型案例曝光")
+    if size == "desktop":  # wide screens always show the menu, without a button
+        assert toggle.is_hidden() and cases.is_visible()
+        return
+    # On a phone the page starts with its content: the folded menu is one bar.
+    assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false" and cases.is_hidden()
+    assert menu.bounding_box()["height"] < 70
+    page.screenshot(path=output_dir / "menu-phone-folded.png")
+    toggle.press("Enter")  # the keyboard opens it too
+    assert toggle.get_attribute("aria-expanded") == "true" and cases.is_visible()
+    assert page.evaluate(NO_OVERFLOW)
+    page.screenshot(path=output_dir / "menu-phone-open.png")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false" and cases.is_hidden()
+    toggle.click()
+    cases.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "典型案例曝光"
     assert page.errors == []
 
 
