@@ -16,7 +16,6 @@ object. Everything runs on 127.0.0.1 with bounded waits; nothing here is part of
 """
 import argparse
 import asyncio
-import json
 import math
 import os
 import random
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import aiohttp
 
+from last_line import print_last_line
 from servers import daphne_command, wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -348,7 +348,7 @@ async def main(args):
     print(f"server CPU: {result['cpu_ms_per_attempt']} ms per attempt, {result['cpu_ms_per_request']} ms per request; "
           f"reference (one INSERT): {result['reference_cpu_ms_per_request']} ms per request; ratio {result['cpu_ratio']}")
     print(f"errors {len(errors)}{': ' + '; '.join(sorted(set(errors))[:5]) if errors else ''}; lost {lost}")
-    print(json.dumps(result))
+    print_last_line(result)
 
 
 if __name__ == "__main__":

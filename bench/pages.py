@@ -25,6 +25,7 @@ import aiohttp
 import uvloop
 
 import servers
+from last_line import print_last_line
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 60
@@ -172,7 +173,7 @@ def main(args):
     print(f"{'pages, rendered (cache bypassed)':34}{figures['uncached_pages_per_s']:>10}{figures['uncached_p99_ms']:>10}"
           f"{figures['uncached_to_static']:>11.2f}")
     print(f"page-cache hits {figures['page_cache_hit_share']:.1%} of anonymous page requests; failures {figures['failures']}")
-    print(json.dumps(figures, ensure_ascii=False))
+    print_last_line(figures)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@
         .venv/bin/python bench/public_game.py --players 5000 --processes 2
 
 It starts K daphne processes on 127.0.0.1 (a listen backlog of 1024), creates a game with ten
-questions, connects N phones over real WebSockets, joins them, and
+questions, connects N phones over real WebSockets and joins them (all at once, the harshest
+storm, or arriving evenly over `--join-seconds`, as a crowd scanning the QR code does), and
 plays: per question the host starts it, every phone must receive it (fan-out latency: from the
 server instant the question started, which the frame carries, to the phone's receipt, same
 clock), then all phones answer within `--answer-window` seconds (ack latency: send to
@@ -45,6 +46,7 @@ from pathlib import Path
 import aiohttp
 import uvloop
 
+from last_line import print_last_line
 from servers import wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +70,11 @@ def parse_args():
     parser.add_argument(
         "--join-concurrency", type=int, default=1000,
         help="phones connecting and joining at once (the QR storm); the reference's listeners connect alike",
+    )
+    parser.add_argument(
+        "--join-seconds", type=float, default=0.0,
+        help="the phones arrive evenly over this many seconds (2000 phones scanning the QR code within 5 s: 5) "
+             "instead of all at once (0); the reference's listeners arrive alike",
     )
     parser.add_argument(
         "--client-processes", type=int, default=1,
@@ -344,9 +351,9 @@ async def answer(run, socket_, frame, window, sent_at):
     await socket_.send_str(json.dumps({"type": "player.answer", "index": index, "choice": label, "ref": ref}))
 
 
-async def connect_all(run, session, urls, factory, first, count, concurrency):
+async def connect_all(run, session, urls, factory, first, count, concurrency, spread=0.0):
     """Connect (and join) phones number `first` to `first + count - 1`, at most `concurrency` in
-    flight; returns their tasks."""
+    flight, arriving evenly over `spread` seconds (all at once when 0); returns their tasks."""
     joined = 0
     gate = asyncio.Semaphore(concurrency)
 
@@ -357,6 +364,7 @@ async def connect_all(run, session, urls, factory, first, count, concurrency):
         run.bump()
 
     async def start(number):
+        await asyncio.sleep(spread * (number - first) / count)
         await gate.acquire()
         await factory(run, session, urls[number % len(urls)], number, ready)
 
@@ -391,14 +399,14 @@ class Phones:
     async def ready(self):
         return {}
 
-    async def listen(self, url, first, count, concurrency):
-        self.tasks += await connect_all(self.reference, self.session, [url], listener, first, count, concurrency)
+    async def listen(self, url, first, count, concurrency, spread):
+        self.tasks += await connect_all(self.reference, self.session, [url], listener, first, count, concurrency, spread)
         return {"join_ms": self.reference.join_ms}
 
-    async def join(self, urls, first, count, concurrency, pass_cookie):
+    async def join(self, urls, first, count, concurrency, spread, pass_cookie):
         self.count = count
         self.ours.pass_cookie = pass_cookie
-        self.phones = await connect_all(self.ours, self.session, urls, phone, first, count, concurrency)
+        self.phones = await connect_all(self.ours, self.session, urls, phone, first, count, concurrency, spread)
         # The heap of thousands of sockets is frozen out of the collector, whose full passes
         # would otherwise pause this client in the middle of a fan-out.
         gc.collect()
@@ -529,7 +537,7 @@ async def play(args, session, clients, servers, game, cookie, reference):
     replies = await clients.call(
         "join", wait=max(WAIT, players / 5), urls=[url + "/play/" for url in base], pass_cookie=game_pass(game.pin),
         first=lambda index, share, first: first, count=lambda index, share, first: share,
-        concurrency=lambda index, share, first: clients.concurrency[index],
+        concurrency=lambda index, share, first: clients.concurrency[index], spread=args.join_seconds,
     )
     join_rate = players / (time.perf_counter() - started)
     join_ms = joined(replies)
@@ -681,7 +689,7 @@ class Reference:
         replies = await self.clients.call(
             "listen", wait=max(WAIT, self.args.players / 5), url=f"ws://127.0.0.1:{self.server.port}/phone",
             first=lambda index, share, first: first, count=lambda index, share, first: share,
-            concurrency=lambda index, share, first: self.clients.concurrency[index],
+            concurrency=lambda index, share, first: self.clients.concurrency[index], spread=self.args.join_seconds,
         )
         self.join_rate = self.args.players / (time.perf_counter() - started)
         self.join_ms = joined(replies)
@@ -716,6 +724,7 @@ def report(args, ours, ref):
         "players": args.players,
         "processes": args.processes,
         "client_processes": args.client_processes,
+        "join_seconds": args.join_seconds,
         "database": "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite",
         "layer": "redis-pubsub" if os.environ.get("REDIS_URL") else "in-memory",
         "connections_per_s": round(ours["connections_per_s"], 1),
@@ -783,7 +792,7 @@ def report(args, ours, ref):
           f"server memory {figures['memory_kb_per_player']} KiB per player")
     print(f"answers/s the server takes with ack p99 <= 500 ms: {figures['answers_capacity_per_s']} "
           f"(sweep: {figures['answer_sweep']})")
-    print(json.dumps(figures, ensure_ascii=False))
+    print_last_line(figures)
 
 
 async def main(args):
