@@ -18,7 +18,7 @@ from .fanout import FRAME_EVENT, group_name
 from .messages import MAX_FRAME_BYTES, PROTOCOL_VERSION, check, encode, error_frame, message_ref, parse, refusal_frame
 from .ratelimit import TokenBucket
 from .server_send import ServerSendMixin
-from .watchdog import CLOSE_LAYER_LOST, check_layer, local_watchdog
+from .watchdog import CLOSE_LAYER_LOST, LayerLost, check_layer, local_watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -76,16 +76,23 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
             return
         try:
             seat = await self.resolve_seat()
+            # Join before taking the snapshot: a change committed in between arrives as a frame
+            # with a higher version, never gets lost.
+            for audience in seat.audiences:
+                try:
+                    await self.channel_layer.group_add(group_name(seat.game, audience), self.channel_name)
+                except Exception as error:
+                    raise LayerLost("joining a group failed") from error
         except Refusal as refusal:
             await self.send_frame(refusal_frame(refusal))
             await self.close(code=CLOSE_REFUSED)
             return
+        except LayerLost:
+            logger.warning("channel layer failed: live socket closed while seated", exc_info=True)
+            await self.close(code=CLOSE_LAYER_LOST)
+            return
         self.seat = seat
         local_watchdog().watch(self)  # closed when the channel layer (Redis) is lost
-        # Join before taking the snapshot: a change committed in between arrives as a frame
-        # with a higher version, never gets lost.
-        for audience in seat.audiences:
-            await self.channel_layer.group_add(group_name(seat.game, audience), self.channel_name)
         await self.send_snapshot()
 
     def _idle_check(self):
@@ -135,6 +142,9 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
             await self.handle(check(message))
         except Refusal as refusal:
             await self.send_frame(refusal_frame(refusal, ref=ref))
+        except LayerLost:  # e.g. a join subscribing this socket: the client reconnects and retries
+            logger.warning("channel layer failed: live socket closed", exc_info=True)
+            await self.close(code=CLOSE_LAYER_LOST)
         except Exception:
             logger.exception("live message failed: %r", (text_data or "")[:200])
             await self.send_frame(error_frame("internal_error", "the server could not process this message", ref=ref))

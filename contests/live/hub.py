@@ -25,6 +25,7 @@ from channels.layers import get_channel_layer
 from .direct_send import text_frame
 from .fanout import FRAME_EVENT, group_name
 from .loops import per_loop
+from .watchdog import LayerLost
 
 PERSONAL_EVENT = "live.personal"
 SLICE = 64
@@ -40,13 +41,16 @@ class Hub:
     async def join(self, game, audience, member):
         group = group_name(game, audience)
         async with self.lock:
-            self.members.setdefault(group, set()).add(member)
             if group not in self.pumps:
                 layer = get_channel_layer()
-                channel = await layer.new_channel(prefix="hub.")
-                # Subscribed before join() returns: a snapshot taken after it misses nothing.
-                await layer.group_add(group, channel)
+                try:
+                    channel = await layer.new_channel(prefix="hub.")
+                    # Subscribed before join() returns: a snapshot taken after it misses nothing.
+                    await layer.group_add(group, channel)
+                except Exception as error:  # no member and no pump left behind; the socket retries
+                    raise LayerLost(f"subscribing to {group} failed") from error
                 self.pumps[group] = (channel, asyncio.create_task(self._pump(layer, group, channel)))
+            self.members.setdefault(group, set()).add(member)
 
     async def leave(self, game, audience, member):
         group = group_name(game, audience)
@@ -59,6 +63,10 @@ class Hub:
                 del self.members[group]
                 channel, task = self.pumps.pop(group)
                 task.cancel()
+                # The cancelled receive unsubscribes (channels_redis); waited for, so that it is not
+                # cut short by a second cancellation or the loop's end, which logs it as an error.
+                # `wait` neither cancels the task if this leave is cancelled nor raises its error.
+                await asyncio.wait([task])
                 await get_channel_layer().group_discard(group, channel)
 
     async def _pump(self, layer, group, channel):

@@ -27,6 +27,11 @@ CLOSE_LAYER_LOST = 4503  # "service unavailable": come back in a moment (daphne 
 logger = logging.getLogger(__name__)
 
 
+class LayerLost(Exception):
+    """The channel layer failed while a socket was being seated (Redis gone, or its client in a bad
+    state just after Redis came back): the socket is closed with CLOSE_LAYER_LOST and retries."""
+
+
 async def check_layer():
     """Raise if the channel layer (Redis) cannot be reached now."""
     layer = get_channel_layer()

@@ -7,7 +7,9 @@ from channels.routing import URLRouter
 
 from contests.games.models import Player, PlayerAnswer, Prize, PublicGame
 from contests.live.clock import server_time_ms
+from contests.live import hub
 from contests.live.consumer import CLOSE_REFUSED
+from contests.live.watchdog import CLOSE_LAYER_LOST
 from contests.routing import websocket_urlpatterns
 
 from .conftest import connect, game_host, ordered_correct, pass_header, receive, receive_until, send
@@ -315,3 +317,32 @@ async def test_nul_characters_are_refused_before_any_query(game, caplog):
     assert await sync_to_async(Player.objects.count)() == 1
     for socket in (host, phone, visitor):
         await socket.disconnect()
+
+
+async def test_a_layer_failing_while_a_socket_is_seated_closes_it_for_a_retry(game, monkeypatch, caplog):
+    """Just after Redis comes back, channels_redis may fail a subscription (redis-py: "readuntil()
+    called while another coroutine is already waiting"): the socket is closed with 4503, as when
+    Redis is gone, so the page retries; no member is left in the hub, and the retry is seated."""
+    real_layer = hub.get_channel_layer()
+
+    class FailingLayer:
+        async def new_channel(self, prefix):
+            raise RuntimeError("readuntil() called while another coroutine is already waiting for incoming data")
+
+    phone, token, _ = await join(game, "小明")
+    await phone.disconnect()
+    monkeypatch.setattr(hub, "get_channel_layer", FailingLayer)
+    for path, message in ((f"/ws/games/{game.pin}/play/?token={token}", None),  # a player coming back
+                          (f"/ws/games/{game.pin}/play/", {"nickname": "小红"})):  # a visitor joining
+        phone = await connect(path, headers=[pass_header(game.pin)])
+        if message:
+            assert (await receive(phone))["role"] == "visitor"
+            await send(phone, "player.join", **message)
+        assert (await phone.receive_output(timeout=5))["code"] == CLOSE_LAYER_LOST
+    assert hub.local_hub().members == {} and hub.local_hub().pumps == {}
+    assert [record for record in caplog.records if record.levelno >= 40] == []
+
+    monkeypatch.setattr(hub, "get_channel_layer", lambda: real_layer)
+    phone = await connect(f"/ws/games/{game.pin}/play/?token={token}", headers=[pass_header(game.pin)])
+    assert (await receive(phone))["me"]["nickname"] == "小明"
+    await phone.disconnect()
