@@ -106,7 +106,7 @@ class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if getattr(self, "idle_timer", None):
             self.idle_timer.cancel()
-        local_watchdog().forget(self)
+        await local_watchdog().forget(self)
         if getattr(self, "seat", None):
             for audience in self.seat.audiences:
                 await self.channel_layer.group_discard(group_name(self.seat.game, audience), self.channel_name)

@@ -51,11 +51,14 @@ class Watchdog:
         if self.task is None or self.task.done():
             self.task = asyncio.create_task(self._guard())
 
-    def forget(self, consumer):
+    async def forget(self, consumer):
         self.sockets.discard(consumer)
         if not self.sockets and self.task is not None:
-            self.task.cancel()
-            self.task = None
+            task, self.task = self.task, None
+            task.cancel()
+            # Until its listener has unsubscribed: left to finish in the background, the unsubscribe
+            # could be cut short by the loop's end, which channels_redis logs as an error.
+            await asyncio.wait([task])
 
     async def _guard(self):
         try:
@@ -93,6 +96,7 @@ class Watchdog:
             return
         finally:
             listener.cancel()
+            await asyncio.wait([listener])  # its receive unsubscribes as it is cancelled
 
 
 local_watchdog = per_loop(Watchdog)  # the watchdog of the running event loop

@@ -74,10 +74,8 @@ async def test_a_working_layer_closes_nothing_and_the_last_socket_stops_the_prob
     assert [socket.closed_with for socket in sockets] == [None] * 3
     task = dog.task
     for socket in sockets:
-        dog.forget(socket)
-    assert dog.task is None
-    await asyncio.wait([task], timeout=5)  # bounded; a loaded machine may take a moment
-    assert task.cancelled()
+        await asyncio.wait_for(dog.forget(socket), 5)  # bounded; the last one waits for the probes' end
+    assert dog.task is None and task.cancelled()
 
 
 async def test_sockets_on_the_in_process_layer_are_not_watched(quick):
