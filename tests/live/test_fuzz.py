@@ -92,6 +92,15 @@ def documented_codes():
     return set(re.findall(r"`([a-z_]+)`", DOC))
 
 
+def server_errors(records):
+    """Errors in the log, but for channels_redis's report of an unsubscribe cut short by the end of
+    the example's event loop (asyncio.run cancels what is still running): a clean-up of the
+    test's own loop, which a server's loop never has. The hub and the watchdog wait for their
+    unsubscribes (contests/live/hub.py, watchdog.py); this spares a pending one the test's end."""
+    return [record for record in records if record.levelno >= logging.ERROR
+            and not (record.name == "channels_redis.pubsub" and record.getMessage().startswith("Unexpected exception while cleaning-up"))]
+
+
 def judge(frames, close):
     codes = documented_codes()
     for frame in frames:
@@ -132,7 +141,7 @@ def test_random_messages_to_a_public_game(loud, visitor, player, host):
             await hang_up(communicator)
 
     async_to_sync(play)()
-    assert [r for r in loud.records if r.levelno >= logging.ERROR] == []
+    assert server_errors(loud.records) == []
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
@@ -157,4 +166,4 @@ def test_random_messages_to_a_contest(loud, host, judge_, team):
             await hang_up(client.communicator)
 
     async_to_sync(play)()
-    assert [r for r in loud.records if r.levelno >= logging.ERROR] == []
+    assert server_errors(loud.records) == []
