@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from core.accounts.mfa_required import grants_no_staff_power
+from core.compiled_reads import CompiledRead
 
 from . import certificates, identity, mistakes, papers, play_cache, tallies, views
 from .models import OnlineContestPage
@@ -31,6 +32,28 @@ EVENT_KINDS = {"hidden": "page_hides", "blur": "tab_switches"}
 
 def _in_a_group(user_field):
     return Exists(get_user_model().groups.through.objects.filter(user_id=OuterRef(user_field)))
+
+
+def _participant_read(who):
+    """The participant of a page by account or visitor, with its account and group check, locked."""
+    return CompiledRead(
+        lambda page_id, value: Participant.objects.select_related("user").annotate(in_a_group=_in_a_group("user_id"))
+        .select_for_update(of=("self",)).filter(page_id=page_id, **{who: value}),
+        page_id=Participant._meta.get_field("page"), value=Participant._meta.get_field(who),
+    )
+
+
+def _attempt_read(lock):
+    """An attempt by its token with its participant, account and group check (both rows locked)."""
+    def build(token):
+        attempts = ContestAttempt.objects.select_related("participant__user").annotate(
+            in_a_group=_in_a_group("participant__user_id"))
+        return (attempts.select_for_update(of=("self", "participant")) if lock else attempts).filter(token=token)
+    return CompiledRead(build, token=ContestAttempt._meta.get_field("token"))
+
+
+PARTICIPANT_READS = {"user_id": _participant_read("user_id"), "visitor": _participant_read("visitor")}
+ATTEMPT_READS = {False: _attempt_read(False), True: _attempt_read(True)}
 
 
 def _restriction_refused(rules, request):
@@ -65,10 +88,8 @@ def start(request, page_id):
     with transaction.atomic():
         # The participant's row is locked while counting: two browsers of one person wait for
         # each other, so neither gets an extra attempt.
-        participant = (
-            Participant.objects.select_related("user").annotate(in_a_group=_in_a_group("user_id"))
-            .select_for_update(of=("self",)).filter(page_id=page_id, **where).first()
-        )
+        (who, value), = where.items()
+        participant = PARTICIPANT_READS[who].first(page_id=page_id, value=value)
         if participant is None or not identity.may_play(rules, request, participant, participant.in_a_group):
             return redirect(rules.url)
         message, status = views.quota_refusal(rules, views.quota(rules, participant), practice)
@@ -90,11 +111,7 @@ def start(request, page_id):
 def _own_attempt(request, token, lock=False):
     """(attempt, rules) of the request's own attempt, its participant and account read with it
     (and locked with `lock`); Http404 for anyone else's."""
-    attempts = ContestAttempt.objects.select_related("participant__user").annotate(
-        in_a_group=_in_a_group("participant__user_id"))
-    if lock:
-        attempts = attempts.select_for_update(of=("self", "participant"))
-    attempt = attempts.filter(token=token).first()
+    attempt = ATTEMPT_READS[lock].first(token=token)
     rules = play_cache.rules(attempt.page_id) if attempt else None
     if rules is None or _restriction_refused(rules, request):
         raise Http404

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.accounts import weixin
 from core.choices import is_correct
+from core.compiled_reads import CompiledRead
 
 from . import certificates, draws, identity, papers, tallies
 from .forms import JoinForm
@@ -38,21 +39,27 @@ def phase(page):
     return "open"
 
 
+# A participant's sets: contest ones today and in all, practice ones today (compiled once: start's hot path).
+ATTEMPT_COUNTS = CompiledRead(
+    lambda pk, since: Participant.objects.filter(pk=pk).only("pk").annotate(
+        contest_today=Count("attempts", filter=Q(attempts__started_at__gte=since, attempts__practice=False)),
+        practice_today=Count("attempts", filter=Q(attempts__started_at__gte=since, attempts__practice=True)),
+        total=Count("attempts", filter=Q(attempts__practice=False)),
+    ),
+    pk=Participant._meta.get_field("id"), since=ContestAttempt._meta.get_field("started_at"),
+)
+
+
 def quota(page, participant):
     """{"today", "total", "practice"}: contest attempts left today and in all, practice sets left today
     (`page` may be the page or its ContestRules). One query."""
     if participant is None:
         return {"today": page.attempts_per_day, "total": page.attempts_total, "practice": page.practice_per_day}
-    today = Q(started_at__gte=midnight())
-    counts = ContestAttempt.objects.filter(participant=participant).aggregate(
-        contest_today=Count("pk", filter=today & Q(practice=False)),
-        practice_today=Count("pk", filter=today & Q(practice=True)),
-        total=Count("pk", filter=Q(practice=False)),
-    )
+    counts = ATTEMPT_COUNTS.first(pk=participant.pk, since=midnight())
     return {
-        "today": max(min(page.attempts_per_day - counts["contest_today"], page.attempts_total - counts["total"]), 0),
-        "total": max(page.attempts_total - counts["total"], 0),
-        "practice": max(page.practice_per_day - counts["practice_today"], 0),
+        "today": max(min(page.attempts_per_day - counts.contest_today, page.attempts_total - counts.total), 0),
+        "total": max(page.attempts_total - counts.total, 0),
+        "practice": max(page.practice_per_day - counts.practice_today, 0),
     }
 
 

@@ -158,7 +158,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env.REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.SharedPoolRedisCache",
             "LOCATION": env.REDIS_URL,
             "KEY_PREFIX": "qjqs",
         }
