@@ -21,7 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from core.accounts.mfa_required import grants_no_staff_power
-from core.compiled_reads import CompiledRead
+from core import compiled_sql
+from core.compiled_sql import CompiledRead
 
 from . import certificates, identity, mistakes, papers, play_cache, tallies, views
 from .models import OnlineContestPage
@@ -100,10 +101,10 @@ def start(request, page_id):
                 message, status = str(error) or _("This contest has no questions yet."), 503
             else:
                 now = timezone.now()
-                attempt = ContestAttempt.objects.create(
+                attempt = compiled_sql.insert(ContestAttempt(
                     page_id=page_id, participant=participant, practice=practice, question_ids=ids,
                     option_orders=orders, started_at=now, deadline=now + timedelta(seconds=rules.time_limit),
-                )
+                ))
                 return redirect(attempt.url())
     return _refusal(rules, request, message, status)
 
@@ -163,7 +164,7 @@ def hand_in(request, token):
         attempt.submitted_at = now
         if now > attempt.deadline + views.SUBMIT_GRACE:
             attempt.status = ContestAttempt.Status.LATE
-            attempt.save(update_fields=["status", "submitted_at"])
+            compiled_sql.update(attempt, ["status", "submitted_at"])
             return result
         questions = papers.questions_of(rules.bank_id, attempt)
         answers, score, correct, max_score, wrong = papers.score(questions, request.POST)
@@ -173,7 +174,7 @@ def hand_in(request, token):
         participant = attempt.participant
         if not attempt.practice:
             attempt.draw_earned = correct >= rules.draw_min_correct
-        attempt.save(update_fields=[
+        compiled_sql.update(attempt, [
             "submitted_at", "status", "answers", "score", "correct_count", "max_score", "duration_ms", "draw_earned",
         ])
         if not attempt.practice:

@@ -8,7 +8,7 @@ average = sum of participants' best scores ÷ participants.
 from django.db import connection
 from django.db.models import Q, Sum
 
-from core import ranking
+from core import compiled_sql, ranking
 from core.accounts.phone import masked
 from core.organisations.models import Town, Unit
 
@@ -31,7 +31,7 @@ def record_best(participant, score, duration_ms):
         fields += ["best_score", "best_duration_ms"]
         if first or delta:
             add_to_tally(participant, 1 if first else 0, delta)
-    participant.save(update_fields=fields)
+    compiled_sql.update(participant, fields)
 
 
 def add_to_tally(participant, participants, score_sum):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.accounts import weixin
 from core.choices import is_correct
-from core.compiled_reads import CompiledRead
+from core.compiled_sql import CompiledRead
 
 from . import certificates, draws, identity, papers, tallies
 from .forms import JoinForm

@@ -1,4 +1,4 @@
-"""core.compiled_reads on the play path's own reads: the same instances as the ORM's queryset, the
+"""core.compiled_sql on the play path's own reads: the same instances as the ORM's queryset, the
 SQL compiled once per process, and clear errors for what it cannot stand in for."""
 from datetime import timedelta
 
@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.compiled_reads import CompiledRead
+from core.compiled_sql import CompiledRead
 from onlinecontest import play, views
 from onlinecontest.records import ContestAttempt, Participant
 from tests.onlinecontest.helpers import join, play as play_a_set, signed_in_client
@@ -87,3 +87,23 @@ def test_what_it_cannot_stand_in_for_is_refused_clearly(attempt):
     ignored = CompiledRead(lambda token: ContestAttempt.objects.all(), token=TOKEN)
     with pytest.raises(ValueError, match="token is not a parameter"):
         ignored.first(token=attempt.token)
+
+
+def test_insert_and_update_store_what_save_stores(attempt):
+    from core import compiled_sql
+
+    participant = Participant.objects.get()
+    now = timezone.now()
+    written = compiled_sql.insert(ContestAttempt(
+        page_id=attempt.page_id, participant=participant, question_ids=[3, 1, 2], option_orders={"3": ["B", "A"]},
+        started_at=now, deadline=now + timedelta(seconds=150)))
+    assert written.pk and not written._state.adding
+    stored = ContestAttempt.objects.get(pk=written.pk)
+    assert (stored.token, stored.question_ids, stored.option_orders, stored.deadline, stored.status) == (
+        written.token, [3, 1, 2], {"3": ["B", "A"]}, now + timedelta(seconds=150), ContestAttempt.Status.OPEN)
+
+    written.answers, written.score, written.status, written.submitted_at = {"3": "AB", "1": "塘"}, 20, "scored", now
+    compiled_sql.update(written, ["answers", "score", "status", "submitted_at"])
+    stored.refresh_from_db()
+    assert (stored.answers, stored.score, stored.status, stored.submitted_at) == ({"3": "AB", "1": "塘"}, 20, "scored", now)
+    assert stored.correct_count == 0  # fields not named are left as they were

@@ -1,15 +1,19 @@
-"""Reads on a hot path whose SQL is compiled once per process.
+"""Reads and writes on a hot path whose SQL is built once per process.
 
-Django builds and compiles a queryset's SQL each time it is evaluated: about a millisecond of CPU
-for a read that joins three tables and annotates an EXISTS, more than the database takes to answer
-it. A CompiledRead compiles its queryset once per database (with stand-in values for its
-variables), then runs that SQL with each call's values and builds the instances as the ORM's own
-ModelIterable does (select_related models, annotations, the database converters).
+Django builds and compiles a queryset's SQL each time it is evaluated: about 2.5 ms of CPU (with
+psycopg, on the benchmark machine) for a read that joins three tables and annotates an EXISTS,
+against 0.45 ms for the same read run from SQL kept from the first time; `save(update_fields=…)`
+and `create()` cost 0.5-0.7 ms each the same way. A CompiledRead compiles its queryset once per
+database (with stand-in values for its variables), then runs that SQL with each call's values
+and builds the instances as the ORM's own ModelIterable does (select_related models,
+annotations, the database converters). `insert` and `update` write one row from an instance,
+with the SQL built once per model and field list; like `QuerySet.update` they send no signals.
 """
 import datetime
 import uuid
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.models.fields import AutoFieldMixin
 from django.db.models.query import get_related_populators
 
 
@@ -92,3 +96,49 @@ class CompiledRead:
         for name, position in compiled["annotations"].items():
             setattr(instance, name, row[position])
         return instance
+
+
+_statements = {}
+
+
+def _statement(kind, model, names, connection):
+    key = (kind, model, names, connection.alias)
+    if key not in _statements:
+        meta, quote = model._meta, connection.ops.quote_name
+        if kind == "update":
+            fields = [meta.get_field(name) for name in names]
+            sql = (f"UPDATE {quote(meta.db_table)} SET " + ", ".join(f"{quote(f.column)} = %s" for f in fields)
+                   + f" WHERE {quote(meta.pk.column)} = %s")
+        else:
+            if meta.parents:
+                raise TypeError(f"insert() writes one table; {model.__name__} has parents")
+            fields = [f for f in meta.concrete_fields if not isinstance(f, AutoFieldMixin)]
+            returning = connection.features.can_return_columns_from_insert
+            sql = (f"INSERT INTO {quote(meta.db_table)} (" + ", ".join(quote(f.column) for f in fields)
+                   + ") VALUES (" + ", ".join(["%s"] * len(fields)) + ")"
+                   + (f" RETURNING {quote(meta.pk.column)}" if returning else ""))
+        _statements[key] = (sql, fields)
+    return _statements[key]
+
+
+def update(instance, fields, using=DEFAULT_DB_ALIAS):
+    """`instance.save(update_fields=fields)` of a stored row, without signals."""
+    connection = connections[using]
+    sql, model_fields = _statement("update", type(instance), tuple(fields), connection)
+    params = [field.get_db_prep_save(field.pre_save(instance, False), connection) for field in model_fields]
+    params.append(instance._meta.pk.get_db_prep_value(instance.pk, connection))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def insert(instance, using=DEFAULT_DB_ALIAS):
+    """`instance.save()` of a new row of a model without parents, without signals; sets its pk."""
+    connection = connections[using]
+    sql, model_fields = _statement("insert", type(instance), None, connection)
+    params = [field.get_db_prep_save(field.pre_save(instance, True), connection) for field in model_fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        instance.pk = (cursor.fetchone()[0] if connection.features.can_return_columns_from_insert
+                       else cursor.lastrowid)
+    instance._state.adding, instance._state.db = False, using
+    return instance
