@@ -533,6 +533,7 @@ async def play(args, session, clients, servers, game, cookie, reference):
     base = [f"ws://127.0.0.1:{server.port}/ws/games/{game.pin}" for server in servers]
     players = args.players
     rss_before = rss(servers)
+    cpu_before = cpu(servers)
     started = time.perf_counter()
     replies = await clients.call(
         "join", wait=max(WAIT, players / 5), urls=[url + "/play/" for url in base], pass_cookie=game_pass(game.pin),
@@ -540,6 +541,7 @@ async def play(args, session, clients, servers, game, cookie, reference):
         concurrency=lambda index, share, first: clients.concurrency[index], spread=args.join_seconds,
     )
     join_rate = players / (time.perf_counter() - started)
+    cpu_us_per_join = (cpu(servers) - cpu_before) * 1e6 / players
     join_ms = joined(replies)
     memory_kb = (rss(servers) - rss_before) / players
     host = await connect(session, base[0] + "/host/", origin=origin_of(base[0]), headers={"Cookie": f"sessionid={cookie}"})
@@ -617,6 +619,7 @@ async def play(args, session, clients, servers, game, cookie, reference):
     return {
         "connections_per_s": join_rate,
         "join": join_ms,
+        "cpu_us_per_join": cpu_us_per_join,
         "fanout": figures["fanout"],
         "start": figures["start"],
         "cpu_ms_per_broadcast": totals["cpu_fanout"] * 1000 / args.questions,
@@ -685,6 +688,7 @@ class Reference:
         self.received = 0
 
     async def connect(self, session):
+        cpu_before = self.server.cpu_seconds()
         started = time.perf_counter()
         replies = await self.clients.call(
             "listen", wait=max(WAIT, self.args.players / 5), url=f"ws://127.0.0.1:{self.server.port}/phone",
@@ -692,6 +696,7 @@ class Reference:
             concurrency=lambda index, share, first: self.clients.concurrency[index], spread=self.args.join_seconds,
         )
         self.join_rate = self.args.players / (time.perf_counter() - started)
+        self.cpu_us_per_accept = (self.server.cpu_seconds() - cpu_before) * 1e6 / self.args.players
         self.join_ms = joined(replies)
         self.control = await connect(session, f"ws://127.0.0.1:{self.server.port}/control")
 
@@ -708,6 +713,7 @@ class Reference:
         return {
             "connections_per_s": self.join_rate,
             "join": self.join_ms,
+            "cpu_us_per_join": self.cpu_us_per_accept,
             "frame_bytes": self.frame_bytes,
             "fanout": self.fanout_ms,
             "cpu_ms_per_broadcast": self.cpu_seconds * 1000 / broadcasts,
@@ -730,6 +736,7 @@ def report(args, ours, ref):
         "connections_per_s": round(ours["connections_per_s"], 1),
         "join_p50_ms": ms(ours["join"], 0.5),
         "join_p99_ms": ms(ours["join"], 0.99),
+        "cpu_us_per_join": round(ours["cpu_us_per_join"]),
         "frame_bytes": len(ours["sample_frame"].encode()),
         "fanout_p50_ms": ms(ours["fanout"], 0.5),
         "fanout_p99_ms": ms(ours["fanout"], 0.99),
@@ -756,6 +763,7 @@ def report(args, ours, ref):
         "load_average": ours["load_average"],
         "ref_connections_per_s": round(ref["connections_per_s"], 1),
         "ref_join_p99_ms": ms(ref["join"], 0.99),
+        "ref_cpu_us_per_accept": round(ref["cpu_us_per_join"]),
         "ref_frame_bytes": ref["frame_bytes"],
         "ref_fanout_p50_ms": ms(ref["fanout"], 0.5),
         "ref_fanout_p99_ms": ms(ref["fanout"], 0.99),
@@ -768,6 +776,7 @@ def report(args, ours, ref):
     rows = [
         ("joins/s (reference: accepts/s)", figures["connections_per_s"], figures["ref_connections_per_s"]),
         ("join p99 ms (reference: accept)", figures["join_p99_ms"], figures["ref_join_p99_ms"]),
+        ("server CPU µs per join (accept)", figures["cpu_us_per_join"], figures["ref_cpu_us_per_accept"]),
         ("question frame bytes", figures["frame_bytes"], figures["ref_frame_bytes"]),
         ("fan-out p50 ms", figures["fanout_p50_ms"], figures["ref_fanout_p50_ms"]),
         ("fan-out p99 ms", figures["fanout_p99_ms"], figures["ref_fanout_p99_ms"]),

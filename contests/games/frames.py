@@ -251,8 +251,10 @@ def joined_snapshots(game, new_players):
     yet), built from one shared part and two counts: (players in the game, {id: snapshot})."""
     part = _players_part(game)
     players = Player.objects.filter(game=game, kicked=False).count()
-    rank = rank_of(Player(game=game, score=0, total_ms=0))
-    return players, {
-        player_id: _player_view(part, Player(pk=player_id, game=game, nickname=nickname), rank, players, None, ())
-        for player_id, nickname in new_players
-    }
+    new_player = Player(game=game, score=0, total_ms=0)  # no points, no streak, no time yet
+    rank = rank_of(new_player)
+    snapshots = {}
+    for player_id, nickname in new_players:  # one instance for all: a model's __init__ per player is not free
+        new_player.pk, new_player.nickname = player_id, nickname
+        snapshots[player_id] = _player_view(part, new_player, rank, players, None, ())
+    return players, snapshots

@@ -6,6 +6,9 @@ The address is the one allauth's login rate limits use (`ALLAUTH_TRUSTED_PROXY_C
 `ALLAUTH_TRUSTED_CLIENT_IP_HEADER` in the settings): behind the reverse proxy of docs/deploy.md,
 the X-Forwarded-For entry nginx appended, never one the client wrote itself.
 """
+import functools
+
+from allauth import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core import signing
@@ -24,15 +27,31 @@ def request_address(request):
 
 
 def scope_address(scope):
-    """The client address of a socket, read the same way as a page's: its scope as a request."""
+    """The client address of a socket, read the same way as a page's.
+
+    allauth's `get_client_ip` reads one header (ALLAUTH_TRUSTED_CLIENT_IP_HEADER, or else
+    X-Forwarded-For with ALLAUTH_TRUSTED_PROXY_COUNT) and the peer's address: the answer for a
+    combination of those is worked out once, on a request holding just them, and kept. A QR
+    storm's phones behind one carrier address cost one lookup, not a request each (about 35 µs
+    of the event loop per phone, docs/performance.md)."""
+    trusted_header = allauth_settings.TRUSTED_CLIENT_IP_HEADER
+    wanted = (trusted_header or "X-Forwarded-For").lower().encode("latin1")
+    value = None
+    for name, header_value in scope.get("headers", ()):
+        if name.lower() == wanted:
+            value = header_value.decode("latin1")
+    client = scope["client"][0] if scope.get("client") else None
+    return _address(client, wanted.decode("latin1"), value, trusted_header, allauth_settings.TRUSTED_PROXY_COUNT)
+
+
+@functools.lru_cache(maxsize=4096)
+def _address(client, header, value, trusted_header, proxy_count):
+    # trusted_header and proxy_count are in the key so that a change of settings is a new answer.
     request = HttpRequest()
-    for name, value in scope.get("headers", ()):
-        key = name.decode("latin1").upper().replace("-", "_")
-        if key not in ("CONTENT_TYPE", "CONTENT_LENGTH"):
-            key = "HTTP_" + key
-        request.META[key] = value.decode("latin1")
-    if scope.get("client"):
-        request.META["REMOTE_ADDR"] = scope["client"][0]
+    if value is not None:
+        request.META["HTTP_" + header.upper().replace("-", "_")] = value
+    if client:
+        request.META["REMOTE_ADDR"] = client
     return request_address(request)
 
 

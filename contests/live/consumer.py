@@ -9,6 +9,7 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from contests.rules.refusal import Refusal
@@ -43,7 +44,24 @@ class Seat:
     identity: dict = field(default_factory=dict)
 
 
-class LiveConsumer(ServerSendMixin, AsyncWebsocketConsumer):
+class ReceiveLoop(AsyncWebsocketConsumer):
+    """Channels waits for the client and the socket's channel together (`await_many_dispatch`):
+    a new task and an `asyncio.wait` for every message. A consumer with no channel of its own
+    (`channel_layer_alias = None`) has only the client to wait for, and reads it in a plain loop:
+    a tenth of the event loop's time while a thousand phones join (docs/performance.md)."""
+
+    async def __call__(self, scope, receive, send):
+        if self.channel_layer_alias is not None:
+            return await super().__call__(scope, receive, send)
+        self.scope, self.channel_layer, self.base_send = scope, None, send
+        try:
+            while True:
+                await self.dispatch(await receive())
+        except StopConsumer:
+            pass
+
+
+class LiveConsumer(ServerSendMixin, ReceiveLoop):
     rate = 10.0  # sustained frames per second per connection
     burst = 30
     max_strikes = 20  # refused frames in a row before the connection is closed

@@ -6,7 +6,7 @@ import asyncio
 import pytest
 from asgiref.sync import sync_to_async
 
-from contests.games import joins
+from contests.games import frames, joins
 from contests.games.models import Player
 
 from .conftest import connect, receive, receive_until, send
@@ -47,6 +47,9 @@ async def test_phones_joining_together_are_each_stored_before_they_hear_it(game,
     snapshots = [await receive(phone) for phone in phones]
     assert sorted(snapshot["me"]["nickname"] for snapshot in snapshots) == sorted(players.values())
     assert all(snapshot["me"]["players"] == 6 and snapshot["me"]["rank"] == 1 for snapshot in snapshots)
+    for snapshot in snapshots:  # built for the whole batch at once, as a reconnecting phone's would be
+        rebuilt = await sync_to_async(frames.player_snapshot)(snapshot["me"]["id"])
+        assert {key: value for key, value in snapshot.items() if key not in ("type", "v", "role", "server_time")} == rebuilt
     counts = [(await receive_until(screen, "game.joined"))["players"] for _ in range(6)]
     assert counts == [1, 2, 3, 4, 5, 6]
     for phone in [screen, *phones]:

@@ -172,3 +172,18 @@ async def test_a_socket_with_the_pass_is_not_refused_from_a_blocked_address(game
     await communicator.disconnect()
     other_game = unknown_pin(game)
     assert await refused_code(f"/ws/games/{other_game}/play/", crowd) == "too_many_attempts"
+
+
+@pytest.mark.django_db
+def test_sockets_connecting_together_each_get_a_game_of_their_own(game):
+    first, second, unknown = pin_guard.find_games(
+        [(game.pin, "203.0.113.9", False), (game.pin, "198.51.100.4", True), (unknown_pin(game), "203.0.113.9", False)]
+    )
+    assert unknown is None
+    assert first is not second and first._state is not second._state
+    assert first._state.fields_cache is not second._state.fields_cache
+    assert (first.pk, first.title, first.version) == (second.pk, second.title, second.version) == (game.pk, game.title, game.version)
+    first.title = "改了"
+    assert second.title == game.title
+    assert second.bank == game.bank and "bank" not in first._state.fields_cache  # a relation cached on one only
+    assert not first._state.adding and first._state.db == second._state.db == "default"

@@ -5,7 +5,7 @@ import logging
 import pytest
 from channels.testing import WebsocketCommunicator
 
-from contests.live.consumer import CLOSE_IDLE, CLOSE_NOT_FOUND, LiveConsumer
+from contests.live.consumer import CLOSE_IDLE, CLOSE_NOT_FOUND, LiveConsumer, Seat
 from tests.games.conftest import connect, game, receive  # noqa: F401 (the game fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,3 +41,39 @@ async def test_a_socket_that_sends_nothing_is_closed_after_the_idle_time(game, m
         await talking.receive_nothing(timeout=0.2)
     assert (await silent.receive_output(timeout=1))["code"] == CLOSE_IDLE
     await talking.disconnect()
+
+
+async def test_a_consumer_without_a_channel_reads_its_socket_in_a_plain_loop(game, monkeypatch):
+    """No task and asyncio.wait per message (Channels' await_many_dispatch) for a game socket,
+    which has no channel of its own; a consumer with a channel still waits for both."""
+    import channels.consumer
+
+    waited = []
+    original = channels.consumer.await_many_dispatch
+
+    async def spy(callables, dispatch):
+        waited.append(len(callables))
+        return await original(callables, dispatch)
+
+    monkeypatch.setattr(channels.consumer, "await_many_dispatch", spy)
+    screen = await connect(f"/ws/games/{game.pin}/screen/")
+    assert (await receive(screen))["type"] == "snapshot"
+    await screen.send_to(text_data='{"type": "clock.ping", "client_time": 1}')
+    assert (await receive(screen))["type"] == "clock.pong"
+    await screen.send_to(text_data='{"type": "snapshot.request"}')
+    assert (await receive(screen))["type"] == "snapshot"
+    await screen.disconnect()
+    assert waited == []
+
+    class WithChannel(LiveConsumer):  # the contest's and the hall's sockets have one
+        async def resolve_seat(self):
+            return Seat(role="screen", game="test", audiences=())
+
+        async def snapshot(self):
+            return {}
+
+    other = WebsocketCommunicator(WithChannel.as_asgi(), "/")
+    assert (await other.connect(timeout=5))[0]
+    assert (await receive(other))["type"] == "snapshot"
+    await other.disconnect()
+    assert waited == [2]  # the client and the socket's channel
