@@ -22,10 +22,14 @@ def group_name(game, audience):
 
 
 async def broadcast(game, frames):
-    """Send `frames` ({audience: frame dict}) to each audience group, each serialised once."""
+    """Send `frames` ({audience: frame dict}) to each audience group, each frame serialised once
+    (audiences given the same dict share its text)."""
     layer = get_channel_layer()
+    texts = {}
     for audience, frame in frames.items():
-        await layer.group_send(group_name(game, audience), {"type": FRAME_EVENT, "text": encode(frame)})
+        if id(frame) not in texts:
+            texts[id(frame)] = encode(frame)
+        await layer.group_send(group_name(game, audience), {"type": FRAME_EVENT, "text": texts[id(frame)]})
 
 
 def broadcast_sync(game, frames):

@@ -5,6 +5,7 @@ import threading
 
 import pytest
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import Group
@@ -260,3 +261,19 @@ def test_group_names_are_checked_and_deadlines_are_absolute():
         group_name("contest 7", "host")
     assert deadline_ms(1.5, now_ms=1000) == 2500
     assert not is_past(2500, now_ms=2500) and is_past(2500, now_ms=2501) and not is_past(None)
+
+
+async def test_audiences_given_one_frame_share_its_text_and_others_get_their_own(monkeypatch):
+    from contests.live import fanout
+
+    layer = get_channel_layer()
+    channels = {audience: await layer.new_channel() for audience in ("screen", "host", "players")}
+    for audience, channel in channels.items():
+        await layer.group_add(group_name("game-77", audience), channel)
+    encoded = []
+    monkeypatch.setattr(fanout, "encode", lambda frame: encoded.append(frame) or json.dumps(frame, ensure_ascii=False))
+    shared, own = {"type": "game.joined", "nickname": "小明"}, {"type": "game.question", "stem": "火警电话？"}
+    await broadcast("game-77", {"screen": shared, "host": shared, "players": own})
+    texts = {audience: (await layer.receive(channel))["text"] for audience, channel in channels.items()}
+    assert encoded == [shared, own]
+    assert json.loads(texts["screen"]) == json.loads(texts["host"]) == shared and json.loads(texts["players"]) == own
