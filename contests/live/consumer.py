@@ -47,8 +47,9 @@ class Seat:
 class ReceiveLoop(AsyncWebsocketConsumer):
     """Channels waits for the client and the socket's channel together (`await_many_dispatch`):
     a new task and an `asyncio.wait` for every message. A consumer with no channel of its own
-    (`channel_layer_alias = None`) has only the client to wait for, and reads it in a plain loop:
-    a tenth of the event loop's time while a thousand phones join (docs/performance.md)."""
+    (`channel_layer_alias = None`) has only the client to wait for, and reads it in a plain loop
+    (that machinery was about 5% of the server's time while a thousand phones joined,
+    docs/performance.md)."""
 
     async def __call__(self, scope, receive, send):
         if self.channel_layer_alias is not None:
