@@ -34,19 +34,19 @@ def scope_address(scope):
     combination of those is worked out once, on a request holding just them, and kept. A QR
     storm's phones behind one carrier address cost one lookup, not a request each (about 35 µs
     of the event loop per phone, docs/performance.md)."""
-    trusted_header = allauth_settings.TRUSTED_CLIENT_IP_HEADER
-    wanted = (trusted_header or "X-Forwarded-For").lower().encode("latin1")
+    header = allauth_settings.TRUSTED_CLIENT_IP_HEADER or "X-Forwarded-For"
+    wanted = header.lower().encode("latin1")
     value = None
     for name, header_value in scope.get("headers", ()):
         if name.lower() == wanted:
             value = header_value.decode("latin1")
     client = scope["client"][0] if scope.get("client") else None
-    return _address(client, wanted.decode("latin1"), value, trusted_header, allauth_settings.TRUSTED_PROXY_COUNT)
+    return _address(client, header, value, allauth_settings.TRUSTED_PROXY_COUNT)
 
 
 @functools.lru_cache(maxsize=4096)
-def _address(client, header, value, trusted_header, proxy_count):
-    # trusted_header and proxy_count are in the key so that a change of settings is a new answer.
+def _address(client, header, value, proxy_count):
+    # The header and the proxy count are in the key: a change of settings is a new answer.
     request = HttpRequest()
     if value is not None:
         request.META["HTTP_" + header.upper().replace("-", "_")] = value

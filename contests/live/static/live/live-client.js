@@ -137,7 +137,7 @@
 
   LiveClient.prototype.resample = function () {
     var self = this;
-    if (self.bestRtt <= GOOD_RTT || self.extraSamples >= EXTRA_SAMPLES || self.status !== "open") return;
+    if (self.bestRtt < GOOD_RTT || self.extraSamples >= EXTRA_SAMPLES || self.status !== "open") return;
     self.extraSamples += 1;
     self.ping();
     self.resampleTimer = global.setTimeout(function () { self.resample(); }, 500);
