@@ -56,8 +56,15 @@ def test_screen_host_and_twelve_phones_play_three_questions(browser, asgi_server
         context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", device_scale_factor=1)
         phone = context.new_page()
         phone.goto(f"{asgi_server}/live/games/{game.pin}/")
+        if number == 0:  # a blank name first: refused, then put right
+            phone.fill("#nickname", "   ")
+            phone.click("text=加入游戏 >> nth=-1")
+            expect(phone.locator("[data-live-error]")).to_have_text("请填写昵称。")
         phone.fill("#nickname", "<b>小明</b>" if number == 0 else f"玩家{number:02d}")
         phone.click("text=加入游戏 >> nth=-1")
+        if number == 0:  # the refusal goes as the join is through, not 6 s later
+            expect(phone.locator("[data-view=lobby]")).to_be_visible()
+            assert phone.locator("[data-live-error]").is_hidden()
         phones.append(phone)
     for phone in phones:
         expect(phone.locator("[data-view=lobby]")).to_be_visible()

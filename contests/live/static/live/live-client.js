@@ -135,6 +135,12 @@
     this.errorTimer = global.setTimeout(function () { element.hidden = true; }, 6000);
   };
 
+  // A refusal the user has since put right (a join that now went through) is not left on screen.
+  LiveClient.prototype.clearError = function () {
+    global.clearTimeout(this.errorTimer);
+    if (this.options.errorElement) this.options.errorElement.hidden = true;
+  };
+
   LiveClient.prototype.resample = function () {
     var self = this;
     if (self.bestRtt < GOOD_RTT || self.extraSamples >= EXTRA_SAMPLES || self.status !== "open") return;

@@ -200,6 +200,7 @@
   function onFrame(frame) {
     if (frame.type === "player.joined") {
       token = frame.token;
+      client.clearError();
       window.localStorage.setItem(tokenKey, token);
       client.options.url = socketUrl();
       return;
